@@ -1,0 +1,11 @@
+export { z } from './zod-setup';
+export * from './errors';
+export * from './field-labels';
+export * from './common';
+export * from './auth';
+export * from './courts';
+export * from './orgs';
+export * from './members';
+export * from './audit';
+export * from './users';
+export * from './dashboard';

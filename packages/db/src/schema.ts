@@ -1,0 +1,258 @@
+// The database schema (drizzle). Every court-scoped row carries court_id: the tenant key and the
+// future distribution column (DESIGN.md § Data). IDs are UUIDv7 made in the app; calendar dates
+// are `date` (strings 'YYYY-MM-DD'); instants are timestamptz; money is integer fen. Editable
+// records carry `version` for optimistic locking.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+const timestamps = {
+  createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+};
+
+export const courts = pgTable(
+  'courts',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    level: text('level').notNull(),
+    parentId: uuid('parent_id'),
+    region: text('region'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('courts_name_uq').on(t.name), index('courts_parent_idx').on(t.parentId)],
+);
+
+/** 庭室 and 审判团队 ("支部建在庭上，党小组建在审判团队上"). A trial team has its department as parent. */
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    parentId: uuid('parent_id'),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('departments_court_idx').on(t.courtId)],
+);
+
+/** Any node of a court's party tree. `path` is the materialized path '/rootId/…/id/' for subtree queries. */
+export const partyOrgs = pgTable(
+  'party_orgs',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    parentId: uuid('parent_id'),
+    path: text('path').notNull(),
+    type: text('type').notNull(),
+    branchKind: text('branch_kind'),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    departmentId: uuid('department_id').references(() => departments.id),
+    establishedOn: day('established_on'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    dissolvedOn: day('dissolved_on'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('party_orgs_court_idx').on(t.courtId),
+    index('party_orgs_parent_idx').on(t.parentId),
+    index('party_orgs_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+  ],
+);
+
+/** A committee's term (届): start and end; the 换届 due date is termEnd (RULES.md §2). */
+export const orgTerms = pgTable(
+  'org_terms',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    orgId: uuid('org_id').notNull().references(() => partyOrgs.id),
+    termStart: day('term_start').notNull(),
+    termEnd: day('term_end').notNull(),
+    electedOn: day('elected_on'),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('org_terms_org_idx').on(t.orgId)],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    /** The branch (or other org) the member is organized in; exactly one. */
+    orgId: uuid('org_id').notNull().references(() => partyOrgs.id),
+    /** Denormalized copy of the org's path, so subtree filters need no join. */
+    orgPath: text('org_path').notNull(),
+    groupId: uuid('group_id').references(() => partyOrgs.id),
+    name: text('name').notNull(),
+    gender: text('gender').notNull(),
+    ethnicity: text('ethnicity').notNull().default('汉族'),
+    birthDate: day('birth_date').notNull(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    phoneMasked: text('phone_masked'),
+    education: text('education'),
+    departmentId: uuid('department_id').references(() => departments.id),
+    position: text('position').notNull().default('other'),
+    jobTitle: text('job_title'),
+    joinedOn: day('joined_on'),
+    fullMemberSince: day('full_member_since'),
+    status: text('status').notNull(),
+    isRetired: boolean('is_retired').notNull().default(false),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('members_court_id_number_uq').on(t.courtId, t.idNumberHash),
+    index('members_org_idx').on(t.orgId),
+    index('members_court_status_idx').on(t.courtId, t.status),
+    index('members_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('members_name_idx').on(t.courtId, t.name),
+  ],
+);
+
+export const memberStatusHistory = pgTable(
+  'member_status_history',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    changedOn: day('changed_on').notNull(),
+    reason: text('reason'),
+    changedBy: uuid('changed_by'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('member_status_history_member_idx').on(t.memberId)],
+);
+
+/** 支委: a member holding a committee post in an org for a period. */
+export const committeePositions = pgTable(
+  'committee_positions',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    orgId: uuid('org_id').notNull().references(() => partyOrgs.id),
+    termId: uuid('term_id').references(() => orgTerms.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    post: text('post').notNull(),
+    startOn: day('start_on').notNull(),
+    endOn: day('end_on'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('committee_positions_org_idx').on(t.orgId), index('committee_positions_member_idx').on(t.memberId)],
+);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  courtId: uuid('court_id').references(() => courts.id),
+  memberId: uuid('member_id').references(() => members.id),
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: instant('locked_until'),
+  disabled: boolean('disabled').notNull().default(false),
+  passwordChangedAt: instant('password_changed_at'),
+  lastLoginAt: instant('last_login_at'),
+  version: integer('version').notNull().default(1),
+  ...timestamps,
+});
+
+/** A role held over a scope: a court (courtAdmin, higherCourtViewer), an org subtree (secretary…), or self. */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    role: text('role').notNull(),
+    courtId: uuid('court_id').references(() => courts.id),
+    orgId: uuid('org_id').references(() => partyOrgs.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('role_grants_user_idx').on(t.userId)],
+);
+
+/** Sessions: the cookie carries a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Append-only, hash-chained audit log. hash = sha256(prevHash + canonical JSON of the entry).
+ * A trigger (migration 0001) refuses UPDATE and DELETE.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull().unique(),
+    at: instant('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    courtId: uuid('court_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** Per-court (or global when court_id is null) settings, e.g. rule-config overrides. */
+export const settings = pgTable(
+  'settings',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').references(() => courts.id),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('settings_court_key_uq').on(t.courtId, t.key)],
+);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { checkRuleConfig, defaultRuleConfig, mergeRuleConfig } from './rule-config';
+
+describe('defaultRuleConfig', () => {
+  it.each([
+    ['branch', 3],
+    ['generalBranch', 3],
+    ['organCommittee', 5],
+    ['primaryCommittee', 5],
+    ['leadingPartyGroup', null],
+    ['partyGroup', null],
+    ['youthStudyGroup', null],
+  ] as const)('%s 的任期年数默认为 %j', (orgType, years) => {
+    expect(defaultRuleConfig.termYears[orgType]).toBe(years);
+  });
+
+  it('默认配置各项数值符合条例', () => {
+    expect(defaultRuleConfig).toMatchObject({
+      termWarningMonths: 6,
+      maxTermExtensionMonths: 12,
+      minFullMembersForBranch: 3,
+      committeeRequiredAtFullMembers: 7,
+      committeeSize: { min: 3, max: 5, hardMax: 7 },
+      branchMemberSoftMax: 50,
+      sessionIdleMinutes: 30,
+      lockout: { maxFailures: 5, lockMinutes: 15 },
+      probationYears: 1,
+      minApplicantAge: 18,
+    });
+    expect(checkRuleConfig(defaultRuleConfig)).toEqual([]);
+  });
+
+  it('默认配置不可被修改', () => {
+    expect(() => {
+      (defaultRuleConfig.committeeSize as { min: number }).min = 1;
+    }).toThrow(TypeError);
+  });
+});
+
+describe('mergeRuleConfig', () => {
+  it('法院的覆盖项应当深度合并，其余保持默认', () => {
+    const merged = mergeRuleConfig({ termYears: { branch: 2 }, committeeSize: { max: 7 }, lockout: { lockMinutes: 30 } });
+    expect(merged.termYears).toEqual({ ...defaultRuleConfig.termYears, branch: 2 });
+    expect(merged.committeeSize).toEqual({ min: 3, max: 7, hardMax: 7 });
+    expect(merged.lockout).toEqual({ maxFailures: 5, lockMinutes: 30 });
+    expect(merged.branchMemberSoftMax).toBe(50);
+    expect(defaultRuleConfig.termYears.branch).toBe(3);
+  });
+
+  it.each([
+    [undefined],
+    [null],
+    [{}],
+  ])('没有覆盖项（%j）时应当等于默认配置', (overrides) => {
+    expect(mergeRuleConfig(overrides)).toEqual(defaultRuleConfig);
+  });
+
+  it('null 可以作为覆盖值（该组织类型不设任期）', () => {
+    expect(mergeRuleConfig({ termYears: { generalBranch: null } }).termYears.generalBranch).toBeNull();
+  });
+
+  it('未知的配置项应当被忽略', () => {
+    const merged = mergeRuleConfig({ unknownKey: 1 } as never);
+    expect(merged).toEqual(defaultRuleConfig);
+  });
+});
+
+describe('checkRuleConfig', () => {
+  it.each([
+    [{ committeeSize: { min: 6 } }, 'committeeSize 应满足 min ≤ max ≤ hardMax'],
+    [{ termWarningMonths: -1 }, 'termWarningMonths 应为不小于0的整数'],
+    [{ termYears: { branch: 2.5 } }, 'termYears.branch 应为不小于1的整数'],
+    [{ password: { minCharClasses: 5 } }, 'password.minCharClasses 不能大于4'],
+  ])('配置 %j 应当报告问题', (overrides, problem) => {
+    expect(checkRuleConfig(mergeRuleConfig(overrides))).toContain(problem);
+  });
+});

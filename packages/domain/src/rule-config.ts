@@ -1,0 +1,180 @@
+// Every number the rules use, in one place, so a court can override what its own practice or a newer
+// text says. [U] rules must be configurable per court and never hard-coded; the [V]/[S] ones live here
+// too so that the place a number comes from is always the same and always cited.
+// @see DESIGN.md (rules tagged [U] → configurable), RULES.md (confidence tags)
+import type { OrgType } from './enums';
+
+export type CommitteeSizeConfig = {
+  /** Fewest members of a 支部委员会. */
+  min: number;
+  /** Usual largest size. */
+  max: number;
+  /** Size that must not be exceeded (一般不超过7人). */
+  hardMax: number;
+};
+
+export type LockoutConfig = {
+  /** The failure that reaches this count locks the account. */
+  maxFailures: number;
+  lockMinutes: number;
+};
+
+export type PasswordPolicyConfig = {
+  minLength: number;
+  /** Of the 4 classes lowercase, uppercase, digit, symbol. */
+  minCharClasses: number;
+};
+
+export type RuleConfig = {
+  /** Years per term by org type; null where the org has no elected term. */
+  termYears: Record<OrgType, number | null>;
+  termWarningMonths: number;
+  maxTermExtensionMonths: number;
+  minFullMembersForBranch: number;
+  committeeRequiredAtFullMembers: number;
+  committeeSize: CommitteeSizeConfig;
+  /** Deputy secretaries a branch may have (with or without a committee). */
+  maxDeputySecretaries: number;
+  branchMemberSoftMax: number;
+  /** Members for which a 党总支 is usual (below min, or above max, needs approval / a 党委 instead). */
+  generalBranchMembers: { min: number; max: number };
+  primaryCommitteeMinMembers: number;
+  sessionIdleMinutes: number;
+  lockout: LockoutConfig;
+  password: PasswordPolicyConfig;
+  probationYears: number;
+  maxProbationExtensionMonths: number;
+  minApplicantAge: number;
+};
+
+/** A court's overrides: any subset, at any depth. */
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
+
+function freezeDeep<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) freezeDeep(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** National defaults. Frozen: overrides go through mergeRuleConfig, never by mutation. */
+export const defaultRuleConfig: RuleConfig = freezeDeep({
+  /**
+   * 基层党委（机关党委）5年；党总支、党支部3年 — 机关条例(2019) 第五至七条；《关于党的基层组织任期的意见》(2018).
+   * 党组 is appointed, not elected; 党小组 and 青年理论学习小组 have no term. @see RULES.md §2 任期 [V]
+   * Legacy data may carry the pre-2019 terms (支部2年, 地级以上机关党委4年). @see RULES.md §2 History
+   */
+  termYears: {
+    leadingPartyGroup: null,
+    organCommittee: 5,
+    primaryCommittee: 5,
+    generalBranch: 3,
+    branch: 3,
+    partyGroup: null,
+    youthStudyGroup: null,
+  },
+  /** 换届提醒：上级党组织一般提前6个月提醒 — 支部工作条例 第六章. @see RULES.md §2 换届提醒 [S] */
+  termWarningMonths: 6,
+  /** 延期换届一般不超过1年 — 《中国共产党基层组织选举工作条例》(2020) 第三条. @see RULES.md §2 换届 [V] */
+  maxTermExtensionMonths: 12,
+  /** 正式党员3人以上成立党支部 — 支部工作条例 第四条；机关条例 第七条. @see RULES.md §2 成立党支部 [S] */
+  minFullMembersForBranch: 3,
+  /** 正式党员7人以上应当设立支部委员会 — 支部工作条例 第六章；机关条例 第七条. @see RULES.md §2 支委会 [S] */
+  committeeRequiredAtFullMembers: 7,
+  /** 支部委员会由3至5人组成，一般不超过7人 — 支部工作条例 第六章. @see RULES.md §2 支委会 [S] */
+  committeeSize: { min: 3, max: 5, hardMax: 7 },
+  /** 必要时可以设1名副书记 — 支部工作条例 第六章；机关条例 第七条. @see RULES.md §2 支委会、不设支委会 [S] */
+  maxDeputySecretaries: 1,
+  /** 党支部党员人数一般不超过50人 — 支部工作条例 第四条. @see RULES.md §2 支部规模 [S] */
+  branchMemberSoftMax: 50,
+  /** 机关党员50人以上、100人以下的设立党总支 — 机关条例(2019) 第六条. @see RULES.md §2 党总支 [S] */
+  generalBranchMembers: { min: 50, max: 100 },
+  /** 机关党员100人以上的设立党的基层委员会 — 机关条例(2019) 第五条. @see RULES.md §2 基层党委 [S] */
+  primaryCommitteeMinMembers: 100,
+  /**
+   * Idle session timeout — 等保2.0 GB/T 22239-2019 8.1.4.1 b)（登录连接超时自动退出）; the number is
+   * local practice [U].
+   */
+  sessionIdleMinutes: 30,
+  /**
+   * Login failure handling — 等保2.0 GB/T 22239-2019 8.1.4.1 b)（限制非法登录次数）; the numbers are
+   * local practice [U].
+   */
+  lockout: { maxFailures: 5, lockMinutes: 15 },
+  /** Password complexity — 等保2.0 GB/T 22239-2019 8.1.4.1 a)（身份鉴别信息具有复杂度要求）; numbers [U]. */
+  password: { minLength: 8, minCharClasses: 3 },
+  /** 预备期为1年 — 党章 第七条；发展党员工作细则 第三十二条. @see RULES.md §3.2 T19 [V] */
+  probationYears: 1,
+  /** 延长预备期不能超过1年 — 党章 第七条；细则 第三十二条. @see RULES.md §3.2 T24 [S/V] */
+  maxProbationExtensionMonths: 12,
+  /** 年满十八岁 — 党章 第一条；细则 第五条. @see RULES.md §3.2 T1 [V] */
+  minApplicantAge: 18,
+});
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function mergeInto(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, baseValue] of Object.entries(base)) {
+    const override = overrides[key];
+    if (isPlainObject(baseValue)) {
+      result[key] = mergeInto(baseValue, isPlainObject(override) ? override : {});
+    } else {
+      // Only keys the defaults know are taken: a stored court setting with a stale or misspelt key
+      // must not leak into the rules. `null` is a real value (an org type without terms).
+      result[key] = override === undefined ? baseValue : override;
+    }
+  }
+  return result;
+}
+
+/** A court's rule configuration: the defaults (or `base`) with the court's overrides deep-merged in. */
+export function mergeRuleConfig(overrides?: DeepPartial<RuleConfig> | null, base: RuleConfig = defaultRuleConfig): RuleConfig {
+  return mergeInto(base as unknown as Record<string, unknown>, (overrides ?? {}) as Record<string, unknown>) as RuleConfig;
+}
+
+/** Problems with a (merged) configuration, in Chinese, for the court settings form. Empty when usable. */
+export function checkRuleConfig(config: RuleConfig): string[] {
+  const problems: string[] = [];
+  const requireInteger = (path: string, value: unknown, min: number): void => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+      problems.push(`${path} 应为不小于${min}的整数`);
+    }
+  };
+  for (const [orgType, years] of Object.entries(config.termYears)) {
+    if (years !== null) requireInteger(`termYears.${orgType}`, years, 1);
+  }
+  requireInteger('termWarningMonths', config.termWarningMonths, 0);
+  requireInteger('maxTermExtensionMonths', config.maxTermExtensionMonths, 0);
+  requireInteger('minFullMembersForBranch', config.minFullMembersForBranch, 1);
+  requireInteger('committeeRequiredAtFullMembers', config.committeeRequiredAtFullMembers, 1);
+  requireInteger('committeeSize.min', config.committeeSize.min, 1);
+  requireInteger('committeeSize.max', config.committeeSize.max, 1);
+  requireInteger('committeeSize.hardMax', config.committeeSize.hardMax, 1);
+  if (config.committeeSize.min > config.committeeSize.max || config.committeeSize.max > config.committeeSize.hardMax) {
+    problems.push('committeeSize 应满足 min ≤ max ≤ hardMax');
+  }
+  requireInteger('maxDeputySecretaries', config.maxDeputySecretaries, 0);
+  requireInteger('branchMemberSoftMax', config.branchMemberSoftMax, 1);
+  requireInteger('generalBranchMembers.min', config.generalBranchMembers.min, 1);
+  requireInteger('generalBranchMembers.max', config.generalBranchMembers.max, 1);
+  if (config.generalBranchMembers.min > config.generalBranchMembers.max) {
+    problems.push('generalBranchMembers 应满足 min ≤ max');
+  }
+  requireInteger('primaryCommitteeMinMembers', config.primaryCommitteeMinMembers, 1);
+  requireInteger('sessionIdleMinutes', config.sessionIdleMinutes, 1);
+  requireInteger('lockout.maxFailures', config.lockout.maxFailures, 1);
+  requireInteger('lockout.lockMinutes', config.lockout.lockMinutes, 1);
+  requireInteger('password.minLength', config.password.minLength, 1);
+  requireInteger('password.minCharClasses', config.password.minCharClasses, 1);
+  if (config.password.minCharClasses > 4) problems.push('password.minCharClasses 不能大于4');
+  requireInteger('probationYears', config.probationYears, 1);
+  requireInteger('maxProbationExtensionMonths', config.maxProbationExtensionMonths, 0);
+  requireInteger('minApplicantAge', config.minApplicantAge, 1);
+  return problems;
+}

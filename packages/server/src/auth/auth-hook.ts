@@ -1,0 +1,48 @@
+// Authentication for every /api/v1 route except login. Sets request.actor, ends idle sessions,
+// and holds a user with a first-login password to the password page.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps';
+import { AppError } from '../errors';
+import { getSecuritySettings } from '../lib/settings';
+import type { Actor } from '../policy/actor';
+import { loadSession, SESSION_COOKIE, touchSession } from './sessions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const PUBLIC = new Set(['POST /api/v1/auth/login']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+]);
+
+export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const key = `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`;
+    if (PUBLIC.has(key)) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    const settings = await getSecuritySettings(deps.db);
+    const now = deps.now();
+    const found = await loadSession(deps.db, token, settings.sessionIdleMinutes, now);
+    if (found.state === 'expired') throw new AppError('SESSION_EXPIRED');
+    if (found.state === 'none') throw new AppError('UNAUTHENTICATED');
+    // Refresh the idle clock at most every 30 s: no write on every request.
+    if (now.getTime() - found.lastSeenAt.getTime() > 30_000) await touchSession(deps.db, found.tokenHash, now);
+    req.actor = { ...found.actor, ip: req.ip };
+    if (found.actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(key)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
+  });
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}

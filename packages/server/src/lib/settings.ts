@@ -1,0 +1,49 @@
+// Security settings (安全保密员 edits them) and per-court rule overrides live in `settings`.
+import { and, eq, isNull } from 'drizzle-orm';
+import { defaultRuleConfig, mergeRuleConfig, type RuleConfig } from '@zhibu/domain';
+import { newId, schema, type DbOrTx } from '@zhibu/db';
+import type { SecuritySettings } from '@zhibu/contracts';
+
+export const defaultSecuritySettings: SecuritySettings = {
+  sessionIdleMinutes: defaultRuleConfig.sessionIdleMinutes,
+  maxFailures: defaultRuleConfig.lockout.maxFailures,
+  lockMinutes: defaultRuleConfig.lockout.lockMinutes,
+};
+
+let cache: { at: number; value: SecuritySettings } | null = null;
+
+export async function getSecuritySettings(db: DbOrTx): Promise<SecuritySettings> {
+  if (cache && Date.now() - cache.at < 10_000) return cache.value;
+  const rows = await db
+    .select()
+    .from(schema.settings)
+    .where(and(isNull(schema.settings.courtId), eq(schema.settings.key, 'security')));
+  const value = { ...defaultSecuritySettings, ...((rows[0]?.value as Partial<SecuritySettings>) ?? {}) };
+  cache = { at: Date.now(), value };
+  return value;
+}
+
+export async function saveSecuritySettings(db: DbOrTx, value: SecuritySettings): Promise<void> {
+  const existing = await db
+    .select()
+    .from(schema.settings)
+    .where(and(isNull(schema.settings.courtId), eq(schema.settings.key, 'security')));
+  if (existing[0]) {
+    await db
+      .update(schema.settings)
+      .set({ value, version: existing[0].version + 1, updatedAt: new Date() })
+      .where(eq(schema.settings.id, existing[0].id));
+  } else {
+    await db.insert(schema.settings).values({ id: newId(), courtId: null, key: 'security', value });
+  }
+  cache = null;
+}
+
+/** The rule configuration for a court: defaults merged with its stored overrides ([U] rules). */
+export async function getRuleConfig(db: DbOrTx, courtId: string): Promise<RuleConfig> {
+  const rows = await db
+    .select()
+    .from(schema.settings)
+    .where(and(eq(schema.settings.courtId, courtId), eq(schema.settings.key, 'rules')));
+  return rows[0] ? mergeRuleConfig(rows[0].value as Partial<RuleConfig>) : defaultRuleConfig;
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { testEngines } from '../../test-support/engines';
+
+describe.each(testEngines)('党组织 (%s)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it('机关党委管理员看到本院全部党组织，看不到渌口法院的', async () => {
+    const res = await t.as('anshun', 'GET', '/api/v1/orgs');
+    expect(res.statusCode).toBe(200);
+    const names = res.json().items.map((o: { name: string }) => o.name);
+    expect(names).toContain('第一党小组');
+    expect(names).not.toContain('综合管理党支部');
+  });
+
+  it('党小组不能直接设在机关党委下，返回400并指明字段', async () => {
+    const res = await t.as('anshun', 'POST', '/api/v1/orgs', {
+      courtId: t.fx.courts.anshun,
+      parentId: t.fx.orgs.committee.id,
+      type: 'partyGroup',
+      name: '错误的党小组',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+    expect(res.json().details[0].field).toBe('parentId');
+  });
+
+  it('支部书记可在本支部下建党小组，不能在第二支部下建', async () => {
+    const ok = await t.as('anshun-zb1', 'POST', '/api/v1/orgs', { courtId: t.fx.courts.anshun, parentId: t.fx.orgs.branch1.id, type: 'partyGroup', name: '第二党小组' });
+    expect(ok.statusCode).toBe(200);
+    const no = await t.as('anshun-zb1', 'POST', '/api/v1/orgs', { courtId: t.fx.courts.anshun, parentId: t.fx.orgs.branch2.id, type: 'partyGroup', name: '越权党小组' });
+    expect(no.statusCode).toBe(403);
+  });
+
+  it('正式党员不足3人的支部显示组织设置提示', async () => {
+    const res = await t.as('anshun', 'GET', `/api/v1/orgs/${t.fx.orgs.branch2.id}`);
+    expect(res.statusCode).toBe(200);
+    const codes = res.json().findings.map((f: { code: string; level: string }) => f.level);
+    expect(codes).toContain('warning');
+  });
+
+  it('修改时版本号过期返回冲突，不覆盖', async () => {
+    const detail = (await t.as('anshun', 'GET', `/api/v1/orgs/${t.fx.orgs.branch2.id}`)).json();
+    const first = await t.as('anshun', 'PATCH', `/api/v1/orgs/${t.fx.orgs.branch2.id}`, { shortName: '第二支部', version: detail.version });
+    expect(first.statusCode).toBe(200);
+    const stale = await t.as('anshun', 'PATCH', `/api/v1/orgs/${t.fx.orgs.branch2.id}`, { shortName: '旧版本', version: detail.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+  });
+});

@@ -1,0 +1,34 @@
+// Coarse permissions the web uses to build its menu. Data scope is still checked per record by
+// each module's policy; these only say which pages make sense for the caller.
+import type { Actor } from './actor';
+import { hasRole } from './actor';
+
+export const permissionNames = [
+  'dashboard:read',
+  'orgs:read',
+  'orgs:manage',
+  'members:read',
+  'members:manage',
+  'members:import',
+  'self:read',
+  'audit:read',
+  'users:manage',
+  'security:manage',
+  'courts:manage',
+] as const;
+export type Permission = (typeof permissionNames)[number];
+
+export function permissionsOf(actor: Actor): Permission[] {
+  const p = new Set<Permission>();
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'member', 'higherCourtViewer')) {
+    p.add('dashboard:read');
+    p.add('orgs:read');
+  }
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) (p.add('orgs:manage'), p.add('members:manage'), p.add('members:import'));
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader')) p.add('members:read');
+  if (actor.memberId) p.add('self:read');
+  if (hasRole(actor, 'auditor')) p.add('audit:read');
+  if (hasRole(actor, 'sysAdmin')) (p.add('users:manage'), p.add('courts:manage'));
+  if (hasRole(actor, 'securityOfficer')) p.add('security:manage');
+  return [...p];
+}
