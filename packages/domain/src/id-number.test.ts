@@ -7,7 +7,7 @@ describe('computeIdCheckChar / makeIdNumber', () => {
   it.each([
     // GB 11643-1999 附录 examples
     ['11010519491231002', 'X'],
-    ['44052419800101001', '4'],
+    ['44052418800101001', '4'],
   ])('前17位 %s 的校验位为 %s', (first17, check) => {
     expect(computeIdCheckChar(first17)).toBe(check);
   });
@@ -44,7 +44,9 @@ describe('validateIdNumber', () => {
   });
 
   it('全角数字和首尾空格应当规范化', () => {
-    expect(validateIdNumber(' ４４０５２４１９８００１０１００１４ ', today)).toMatchObject({ ok: true, normalized: '440524198001010014' });
+    const id = makeIdNumber('520102', '1990-01-01', 123);
+    const fullWidth = [...id].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
+    expect(validateIdNumber(` ${fullWidth} `, today)).toMatchObject({ ok: true, normalized: id });
   });
 
   it.each([

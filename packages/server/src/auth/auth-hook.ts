@@ -8,6 +8,7 @@ import type { Actor } from '../policy/actor';
 import { loadSession, SESSION_COOKIE, touchSession } from './sessions';
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {
     actor: Actor | null;
   }

@@ -107,7 +107,12 @@ export async function descendantCourtIds(db: DbOrTx, roots: string[]): Promise<s
   let grew = true;
   while (grew) {
     grew = false;
-    for (const c of all) if (c.parentId && out.has(c.parentId) && !out.has(c.id)) (out.add(c.id), (grew = true));
+    for (const c of all) {
+      if (c.parentId && out.has(c.parentId) && !out.has(c.id)) {
+        out.add(c.id);
+        grew = true;
+      }
+    }
   }
   return [...out];
 }

@@ -24,11 +24,11 @@ export function permissionsOf(actor: Actor): Permission[] {
     p.add('dashboard:read');
     p.add('orgs:read');
   }
-  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) (p.add('orgs:manage'), p.add('members:manage'), p.add('members:import'));
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) for (const x of ['orgs:manage', 'members:manage', 'members:import'] as const) p.add(x);
   if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader')) p.add('members:read');
   if (actor.memberId) p.add('self:read');
   if (hasRole(actor, 'auditor')) p.add('audit:read');
-  if (hasRole(actor, 'sysAdmin')) (p.add('users:manage'), p.add('courts:manage'));
+  if (hasRole(actor, 'sysAdmin')) for (const x of ['users:manage', 'courts:manage'] as const) p.add(x);
   if (hasRole(actor, 'securityOfficer')) p.add('security:manage');
   return [...p];
 }
