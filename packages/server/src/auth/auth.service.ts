@@ -53,7 +53,7 @@ export async function login(
       await appendAudit(tx, who, { action: next.lockedUntil ? 'auth.locked' : 'auth.loginFailed', entity: 'user', entityId: user.id, after: { failedAttempts: next.failedAttempts } });
       return { failed: true as const, locked: !!next.lockedUntil && isLocked(next, now) };
     }
-    const token = await createSession(tx, user.id, ip);
+    const token = await createSession(tx, user.id, ip, now);
     await appendAudit(tx, who, { action: 'auth.login', entity: 'user', entityId: user.id });
     return { failed: false as const, token, actor: { ...(await loadActor(tx, user)), ip } };
   }).then((r) => {

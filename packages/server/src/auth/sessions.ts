@@ -15,9 +15,9 @@ export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export async function createSession(db: DbOrTx, userId: string, ip: string | null): Promise<string> {
+export async function createSession(db: DbOrTx, userId: string, ip: string | null, now: Date): Promise<string> {
   const token = newSessionToken();
-  await db.insert(schema.sessions).values({ tokenHash: hashToken(token), userId, ip });
+  await db.insert(schema.sessions).values({ tokenHash: hashToken(token), userId, ip, createdAt: now, lastSeenAt: now });
   return token;
 }
 
