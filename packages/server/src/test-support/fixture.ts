@@ -25,7 +25,8 @@ export async function seedFixture(db: Db, crypto: FieldCrypto) {
   ]);
   const dept = { id: newId(), courtId: ids.anshun, kind: 'department', name: '立案庭', parentId: null };
   const team = { id: newId(), courtId: ids.anshun, kind: 'trialTeam', name: '立案一团队', parentId: dept.id };
-  await db.insert(schema.departments).values([dept, team]);
+  const lukouDept = { id: newId(), courtId: ids.lukou, kind: 'department', name: '综合办公室', parentId: null };
+  await db.insert(schema.departments).values([dept, team, lukouDept]);
 
   const org = (courtId: string, parent: { id: string; path: string } | null, type: string, name: string, extra: Record<string, unknown> = {}) => {
     const id = newId();
@@ -93,6 +94,9 @@ export async function seedFixture(db: Db, crypto: FieldCrypto) {
   await addUser('anshun-dy1', '赵小雨', [{ role: 'member', courtId: ids.anshun }], { courtId: ids.anshun, memberId: m.probationary.id });
   await addUser('guizhou', '贵州高院党办', [{ role: 'higherCourtViewer', courtId: ids.highCourt }], { courtId: ids.highCourt });
   await addUser('lukou', '谢燕', [{ role: 'courtAdmin', courtId: ids.lukou }], { courtId: ids.lukou });
+  // Accounts that others act on (reset, disable, grant…), never logged in as.
+  await addUser('target-anshun', '待管理账号（安顺）', [], { courtId: ids.anshun });
+  await addUser('target-lukou', '待管理账号（渌口）', [], { courtId: ids.lukou });
 
-  return { courts: ids, departments: { dept, team }, orgs: { committee, branch1, group1, branch2, lukouGeneral, lukouBranch }, members: m, users };
+  return { courts: ids, departments: { dept, team, lukouDept }, orgs: { committee, branch1, group1, branch2, lukouGeneral, lukouBranch }, members: m, users };
 }
