@@ -45,6 +45,13 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+    // Personal data must not linger in shared caches or the browser's back/forward cache.
+    if (req.url.startsWith('/api/v1/')) reply.header('Cache-Control', 'no-store');
+  });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
