@@ -13,7 +13,7 @@ import { migrationsFolder, openDatabase, runMigrations, type DbHandle, type Engi
 import * as schema from './schema';
 
 const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-const tables = Object.values(schema).filter((v): v is PgTable => is(v, PgTableClass));
+const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTableClass));
 
 function infoType(sqlType: string): string {
   if (sqlType === 'bigserial') return 'bigint';

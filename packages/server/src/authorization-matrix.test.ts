@@ -70,6 +70,16 @@ const cases: Case[] = [
       return { method: 'PATCH', url: `/api/v1/courts/${x.courtId}`, payload: { region: `地区${seq++}`, version: c.version } };
     },
   },
+  { route: 'GET /api/v1/courts/:id/rule-config', own: ANSHUN_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/courts/${x.courtId}/rule-config` }) },
+  {
+    route: 'PUT /api/v1/courts/:id/rule-config',
+    own: ['anshun'],
+    other: ['lukou'],
+    make: async (t, x) => {
+      const cur = (await t.as('sysadmin', 'GET', `/api/v1/courts/${x.courtId}/rule-config`)).json();
+      return { method: 'PUT', url: `/api/v1/courts/${x.courtId}/rule-config`, payload: { overrides: { termWarningMonths: 6 }, version: cur.version ?? 0 } };
+    },
+  },
   { route: 'GET /api/v1/departments', own: ANSHUN_READERS, other: ['lukou'], visible: itemsHave('departmentId'), make: () => ({ method: 'GET', url: '/api/v1/departments' }) },
   {
     route: 'POST /api/v1/departments',

@@ -47,3 +47,21 @@ export async function getRuleConfig(db: DbOrTx, courtId: string): Promise<RuleCo
     .where(and(eq(schema.settings.courtId, courtId), eq(schema.settings.key, 'rules')));
   return rows[0] ? mergeRuleConfig(rows[0].value as Partial<RuleConfig>) : defaultRuleConfig;
 }
+
+/** A court's stored rule overrides and their version (0 when none are stored yet). */
+export async function getCourtRuleOverrides(db: DbOrTx, courtId: string): Promise<{ overrides: Record<string, unknown>; version: number; id: string | null }> {
+  const rows = await db
+    .select()
+    .from(schema.settings)
+    .where(and(eq(schema.settings.courtId, courtId), eq(schema.settings.key, 'rules')));
+  const row = rows[0];
+  return row ? { overrides: row.value as Record<string, unknown>, version: row.version, id: row.id } : { overrides: {}, version: 0, id: null };
+}
+
+export async function saveCourtRuleOverrides(db: DbOrTx, courtId: string, overrides: Record<string, unknown>, current: { id: string | null; version: number }): Promise<void> {
+  if (current.id) {
+    await db.update(schema.settings).set({ value: overrides, version: current.version + 1, updatedAt: new Date() }).where(eq(schema.settings.id, current.id));
+  } else {
+    await db.insert(schema.settings).values({ id: newId(), courtId, key: 'rules', value: overrides });
+  }
+}

@@ -13,5 +13,7 @@ export const orgsPolicy = {
   manageOrg: (actor: Actor, t: OrgTarget) => canManageOrg(actor, t),
   createRootOrg: (actor: Actor, courtId: string) => canManageCourtStructure(actor, courtId),
   manageDepartments: (actor: Actor, courtId: string) => canManageCourtStructure(actor, courtId),
+  /** A court's structure-rule overrides ([U] rules) are the court admin's. */
+  manageRules: (actor: Actor, courtId: string) => canManageCourtStructure(actor, courtId),
   readableCourtIds,
 };

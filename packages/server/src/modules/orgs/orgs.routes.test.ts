@@ -52,3 +52,27 @@ describe.each(testEngines)('党组织 (%s)', (engine) => {
     expect(stale.json().code).toBe('VERSION_CONFLICT');
   });
 });
+
+describe.each(testEngines)('本院组织设置规则 (%s)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it('本院把支部任期改为2年后，登记任期按2年计算届满日期', async () => {
+    const cur = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json();
+    const put = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { termYears: { branch: 2 } }, version: cur.version });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().effective.termYears.branch).toBe(2);
+    const term = await t.as('anshun', 'POST', `/api/v1/orgs/${t.fx.orgs.branch2.id}/terms`, { termStart: '2025-03-01' });
+    expect(term.json().termEnd).toBe('2027-03-01');
+  });
+
+  it('支委会人数下限大于上限时拒绝保存', async () => {
+    const cur = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json();
+    const res = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { committeeSize: { min: 6, max: 5 } }, version: cur.version });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0].field).toBe('overrides');
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   committeePositionSchema,
+  courtRuleConfigResponse,
   courtSchema,
   createCommitteePositionRequest,
   createCourtRequest,
@@ -16,6 +17,7 @@ import {
   orgSchema,
   termSchema,
   updateCourtRequest,
+  updateCourtRuleConfigRequest,
   updateOrgRequest,
   z,
 } from '@zhibu/contracts';
@@ -37,6 +39,14 @@ export function orgRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.patch('/courts/:id', { schema: { tags, summary: '修改法院', params: idParams, body: updateCourtRequest, response: { 200: courtSchema } } }, async (req) =>
       (await svc.updateCourt(deps, requireActor(req), req.params.id, req.body)) as z.infer<typeof courtSchema>,
+    );
+    app.get('/courts/:id/rule-config', { schema: { tags, summary: '本院组织设置规则（可配置项）', params: idParams, response: { 200: courtRuleConfigResponse } } }, async (req) =>
+      svc.getCourtRuleConfig(deps, requireActor(req), req.params.id),
+    );
+    app.put(
+      '/courts/:id/rule-config',
+      { schema: { tags, summary: '修改本院组织设置规则', params: idParams, body: updateCourtRuleConfigRequest, response: { 200: courtRuleConfigResponse } } },
+      async (req) => svc.updateCourtRuleConfig(deps, requireActor(req), req.params.id, req.body),
     );
 
     app.get(

@@ -4,7 +4,10 @@ import {
   checkOrgParent,
   checkOrgStructure,
   checkTerm,
+  checkRuleConfig,
   computeTermEnd,
+  defaultRuleConfig,
+  mergeRuleConfig,
   formatChineseDate,
   todayInShanghai,
   type OrgType,
@@ -12,12 +15,12 @@ import {
 import { newId, schema } from '@zhibu/db';
 import type { OrgDetail } from '@zhibu/contracts';
 import type { z } from 'zod';
-import type { createCommitteePositionRequest, createCourtRequest, createDepartmentRequest, createOrgRequest, createTermRequest, updateCourtRequest, updateOrgRequest } from '@zhibu/contracts';
+import type { CourtRuleOverrides, createCommitteePositionRequest, createCourtRequest, createDepartmentRequest, createOrgRequest, createTermRequest, updateCourtRequest, updateOrgRequest } from '@zhibu/contracts';
 import type { Deps } from '../../deps';
 import { AppError, invalidField } from '../../errors';
 import { appendAudit } from '../../lib/audit';
 import { assertVersion, diffFields, forbidIf, found } from '../../lib/records';
-import { getRuleConfig } from '../../lib/settings';
+import { getCourtRuleOverrides, getRuleConfig, saveCourtRuleOverrides } from '../../lib/settings';
 import { auditActorOf, type Actor } from '../../policy/actor';
 import { orgsPolicy } from './orgs.policy';
 import * as repo from './orgs.repository';
@@ -323,4 +326,29 @@ export async function termWarnings(deps: Deps, orgs: { id: string; name: string;
     out.push({ orgId: o.id, orgName: o.name, courtId: o.courtId, termEnd: t?.termEnd ?? null, state, message });
   }
   return out;
+}
+
+/** The court's structure rules: defaults, its overrides and the effective result. */
+export async function getCourtRuleConfig(deps: Deps, actor: Actor, courtId: string) {
+  if (!orgsPolicy.readCourt(actor, courtId)) throw new AppError('NOT_FOUND');
+  const stored = await getCourtRuleOverrides(deps.db, courtId);
+  return {
+    overrides: stored.overrides as CourtRuleOverrides,
+    effective: mergeRuleConfig(stored.overrides) as unknown as Record<string, unknown>,
+    defaults: defaultRuleConfig as unknown as Record<string, unknown>,
+    version: stored.version,
+  };
+}
+
+export async function updateCourtRuleConfig(deps: Deps, actor: Actor, courtId: string, input: { overrides: CourtRuleOverrides; version: number }) {
+  forbidIf(!orgsPolicy.manageRules(actor, courtId));
+  const problems = checkRuleConfig(mergeRuleConfig(input.overrides as never));
+  if (problems.length) throw invalidField('overrides', problems.join('；'));
+  await deps.db.transaction(async (tx) => {
+    const stored = await getCourtRuleOverrides(tx, courtId);
+    assertVersion(stored.version, input.version);
+    await saveCourtRuleOverrides(tx, courtId, input.overrides, stored);
+    await appendAudit(tx, auditActorOf(actor), { action: 'court.rules.update', entity: 'settings', entityId: `rules:${courtId}`, courtId, before: stored.overrides, after: input.overrides });
+  });
+  return getCourtRuleConfig(deps, actor, courtId);
 }
