@@ -141,3 +141,25 @@ export const roleLabels: Record<Role, string> = {
   member: '党员',
   higherCourtViewer: '上级法院查看',
 };
+
+/** Units in which the regulations state a minimum frequency (每周、每月、每季度、每半年、每年). @see RULES.md §1.1 */
+export const periodUnits = ['week', 'month', 'quarter', 'halfYear', 'year'] as const;
+export type PeriodUnit = (typeof periodUnits)[number];
+export const periodUnitLabels: Record<PeriodUnit, string> = {
+  week: '周',
+  month: '月',
+  quarter: '季度',
+  halfYear: '半年',
+  year: '年',
+};
+
+/** A person's attendance at an activity. 免于参加 is for old, weak or seriously ill members (RULES.md §1.1 Notes). */
+export const attendanceStatuses = ['present', 'onLeave', 'absent', 'exempt', 'observer'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
+  present: '出席',
+  onLeave: '请假',
+  absent: '缺席',
+  exempt: '免于参加',
+  observer: '列席',
+};

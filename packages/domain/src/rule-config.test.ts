@@ -75,3 +75,40 @@ describe('checkRuleConfig', () => {
     expect(checkRuleConfig(mergeRuleConfig(overrides))).toContain(problem);
   });
 });
+
+describe('组织生活与表决的配置（RULES.md §1、§4.1）', () => {
+  it('默认值：临近到期天数、回看1个周期、3个月提醒6个月严重、青年35周岁、表决按“超过”、选举4/5', () => {
+    expect(defaultRuleConfig.orgLife).toEqual({
+      dueSoonDays: { week: 2, month: 7, quarter: 15, halfYear: 30, year: 45 },
+      lookbackPeriods: 1,
+      memberAbsence: { warnMonths: 3, criticalMonths: 6 },
+      youngAgeMax: 35,
+    });
+    expect(defaultRuleConfig.quorum).toEqual({
+      generalOperator: '>',
+      admissionOperator: '>',
+      committeeOperator: '>',
+      electionOperator: '>',
+      electionRatio: { numerator: 4, denominator: 5 },
+      electionVoteBase: 'attending',
+    });
+  });
+
+  it('法院可以只覆盖其中一项', () => {
+    const merged = mergeRuleConfig({ orgLife: { dueSoonDays: { quarter: 20 } }, quorum: { generalOperator: '>=' } });
+    expect(merged.orgLife.dueSoonDays).toEqual({ week: 2, month: 7, quarter: 20, halfYear: 30, year: 45 });
+    expect(merged.quorum).toEqual({ ...defaultRuleConfig.quorum, generalOperator: '>=' });
+    expect(checkRuleConfig(merged)).toEqual([]);
+  });
+
+  it.each([
+    [{ orgLife: { dueSoonDays: { month: -1 } } }, 'orgLife.dueSoonDays.month 应为不小于0的整数'],
+    [{ orgLife: { memberAbsence: { warnMonths: 7 } } }, 'orgLife.memberAbsence 应满足 warnMonths ≤ criticalMonths'],
+    [{ orgLife: { youngAgeMax: 10 } }, 'orgLife.youngAgeMax 应为不小于18的整数'],
+    [{ quorum: { generalOperator: '≥' } }, 'quorum.generalOperator 应为 ">" 或 ">="'],
+    [{ quorum: { electionRatio: { numerator: 6 } } }, 'quorum.electionRatio 应满足 numerator ≤ denominator'],
+    [{ quorum: { electionVoteBase: 'present' } }, 'quorum.electionVoteBase 应为 "attending" 或 "expected"'],
+  ])('配置 %j 应当报告问题', (overrides, problem) => {
+    expect(checkRuleConfig(mergeRuleConfig(overrides as never))).toContain(problem);
+  });
+});

@@ -2,7 +2,7 @@
 // text says. [U] rules must be configurable per court and never hard-coded; the [V]/[S] ones live here
 // too so that the place a number comes from is always the same and always cited.
 // @see DESIGN.md (rules tagged [U] → configurable), RULES.md (confidence tags)
-import type { OrgType } from './enums';
+import type { OrgType, PeriodUnit } from './enums';
 
 export type CommitteeSizeConfig = {
   /** Fewest members of a 支部委员会. */
@@ -25,6 +25,45 @@ export type PasswordPolicyConfig = {
   minCharClasses: number;
 };
 
+/** Threshold of a member's 6-month counter (党章 第九条): warn first, then critical. */
+export type MemberCounterThresholds = {
+  warnMonths: number;
+  criticalMonths: number;
+};
+
+/** Numbers of the organizational-life reminders (党建工作提示). @see RULES.md §1.1, §4.1 */
+export type OrgLifeConfig = {
+  /** A current period still short of its minimum turns 'dueSoon' when this many days or fewer are left. */
+  dueSoonDays: Record<PeriodUnit, number>;
+  /**
+   * Completed periods judged for 'missed': every completed period of the current calendar year, plus
+   * at least this many of the most recent completed periods even when they fall in last year.
+   */
+  lookbackPeriods: number;
+  /** Months without organizational life before a member is flagged. */
+  memberAbsence: MemberCounterThresholds;
+  /** Oldest age (周岁) that counts as a 青年党员 for the 一刻钟微党课 rotation. */
+  youngAgeMax: number;
+};
+
+/** '>' reads 「超过半数」, '>=' reads 「半数以上」 as including the half itself. @see RULES.md §1.2 Edge cases */
+export type QuorumOperator = '>' | '>=';
+
+/** Quorum of the meetings that vote. @see RULES.md §1.2 */
+export type QuorumConfig = {
+  /** 支部党员大会 (一般事项): 「半数以上有表决权的党员到会」. */
+  generalOperator: QuorumOperator;
+  /** 接收预备党员 / 预备党员转正 / 组织处置: 「超过」. */
+  admissionOperator: QuorumOperator;
+  /** 支委会: 「半数以上委员到会」. */
+  committeeOperator: QuorumOperator;
+  /** 换届选举: 有选举权到会人数 (operator) 应到会人数 × ratio. */
+  electionOperator: QuorumOperator;
+  electionRatio: { numerator: number; denominator: number };
+  /** Base of 当选 in an election: 实到会 (基层组织) or 应到会 (地方组织). */
+  electionVoteBase: 'attending' | 'expected';
+};
+
 export type RuleConfig = {
   /** Years per term by org type; null where the org has no elected term. */
   termYears: Record<OrgType, number | null>;
@@ -45,6 +84,8 @@ export type RuleConfig = {
   probationYears: number;
   maxProbationExtensionMonths: number;
   minApplicantAge: number;
+  orgLife: OrgLifeConfig;
+  quorum: QuorumConfig;
 };
 
 /** A court's overrides: any subset, at any depth. */
@@ -112,6 +153,38 @@ export const defaultRuleConfig: RuleConfig = freezeDeep({
   maxProbationExtensionMonths: 12,
   /** 年满十八岁 — 党章 第一条；细则 第五条. @see RULES.md §3.2 T1 [V] */
   minApplicantAge: 18,
+  orgLife: {
+    /**
+     * When a period still short of its minimum turns amber. No text sets these; local practice [U].
+     * @see RULES.md §1.1 Notes (党建工作提示 is local)
+     */
+    dueSoonDays: { week: 2, month: 7, quarter: 15, halfYear: 30, year: 45 },
+    /** The current year's completed periods plus at least the last completed one (so January still sees Q4) [U]. */
+    lookbackPeriods: 1,
+    /**
+     * 党章 第九条: 连续六个月不参加党的组织生活 → 自行脱党 (critical at 6, [V]); the warning at 3 months
+     * is the suggestion of RULES.md §4.1 [U].
+     */
+    memberAbsence: { warnMonths: 3, criticalMonths: 6 },
+    /** 青年党员 for 一刻钟微党课: 35周岁及以下 — local practice [U]. @see RULES.md §1.1 Notes */
+    youngAgeMax: 35,
+  },
+  quorum: {
+    /**
+     * 支部工作条例 第十一条 says 「半数以上」; read strictly (as 超过半数) by default, a court may
+     * choose '>='. @see RULES.md §1.2 Edge cases [V text, U reading]
+     */
+    generalOperator: '>',
+    /** 发展党员工作细则 第二十条 says 「超过」. @see RULES.md §1.2 [S] */
+    admissionOperator: '>',
+    /** 支部工作条例 第十二条 「半数以上委员到会」, read like the general meeting. @see RULES.md §1.2 */
+    committeeOperator: '>',
+    /** 1990《基层组织选举工作暂行条例》: 到会人数超过应到会人数的五分之四; 2020 text unread [U]. @see RULES.md §1.2 */
+    electionOperator: '>',
+    electionRatio: { numerator: 4, denominator: 5 },
+    /** 基层组织：赞成票超过实到会有选举权人数的半数. @see RULES.md §1.2 当选规则 [S] */
+    electionVoteBase: 'attending',
+  },
 });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -176,5 +249,24 @@ export function checkRuleConfig(config: RuleConfig): string[] {
   requireInteger('probationYears', config.probationYears, 1);
   requireInteger('maxProbationExtensionMonths', config.maxProbationExtensionMonths, 0);
   requireInteger('minApplicantAge', config.minApplicantAge, 1);
+  for (const [unit, days] of Object.entries(config.orgLife.dueSoonDays)) requireInteger(`orgLife.dueSoonDays.${unit}`, days, 0);
+  requireInteger('orgLife.lookbackPeriods', config.orgLife.lookbackPeriods, 0);
+  requireInteger('orgLife.memberAbsence.warnMonths', config.orgLife.memberAbsence.warnMonths, 1);
+  requireInteger('orgLife.memberAbsence.criticalMonths', config.orgLife.memberAbsence.criticalMonths, 1);
+  if (config.orgLife.memberAbsence.warnMonths > config.orgLife.memberAbsence.criticalMonths) {
+    problems.push('orgLife.memberAbsence 应满足 warnMonths ≤ criticalMonths');
+  }
+  requireInteger('orgLife.youngAgeMax', config.orgLife.youngAgeMax, 18);
+  for (const key of ['generalOperator', 'admissionOperator', 'committeeOperator', 'electionOperator'] as const) {
+    if (config.quorum[key] !== '>' && config.quorum[key] !== '>=') problems.push(`quorum.${key} 应为 ">" 或 ">="`);
+  }
+  requireInteger('quorum.electionRatio.numerator', config.quorum.electionRatio.numerator, 1);
+  requireInteger('quorum.electionRatio.denominator', config.quorum.electionRatio.denominator, 1);
+  if (config.quorum.electionRatio.numerator > config.quorum.electionRatio.denominator) {
+    problems.push('quorum.electionRatio 应满足 numerator ≤ denominator');
+  }
+  if (config.quorum.electionVoteBase !== 'attending' && config.quorum.electionVoteBase !== 'expected') {
+    problems.push('quorum.electionVoteBase 应为 "attending" 或 "expected"');
+  }
   return problems;
 }
