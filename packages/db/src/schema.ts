@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -255,4 +256,157 @@ export const settings = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('settings_court_key_uq').on(t.courtId, t.key)],
+);
+
+// ── Organizational life (issue 3) ───────────────────────────────────────────────────────────────
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * One activity of organizational life (三会一课, 主题党日, 集中研讨, 案例讲评会 …). `heldOn` is the
+ * calendar day (Asia/Shanghai) that compliance counts; `lateEntry` marks 补录 (recorded after the
+ * fact, with a reason). Nothing is deleted: `status = 'cancelled'` with a reason.
+ */
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    orgId: uuid('org_id').notNull().references(() => partyOrgs.id),
+    orgPath: text('org_path').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    heldOn: day('held_on').notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at'),
+    place: text('place'),
+    hostMemberId: uuid('host_member_id').references(() => members.id),
+    recorderMemberId: uuid('recorder_member_id').references(() => members.id),
+    agenda: text('agenda'),
+    firstAgendaItem: text('first_agenda_item'),
+    minutes: text('minutes'),
+    resolutions: text('resolutions'),
+    lateEntry: boolean('late_entry').notNull().default(false),
+    lateEntryReason: text('late_entry_reason'),
+    cancelReason: text('cancel_reason'),
+    notifiedAt: instant('notified_at'),
+    recordedAt: instant('recorded_at'),
+    reviewState: text('review_state').notNull().default('none'),
+    reviewReason: text('review_reason'),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: instant('reviewed_at'),
+    /** Secret for the rotating sign-in QR token (HMAC), and the short fallback code. */
+    signInSecret: text('sign_in_secret').notNull(),
+    signInCode: text('sign_in_code').notNull(),
+    signInOpensAt: instant('sign_in_opens_at'),
+    signInClosesAt: instant('sign_in_closes_at'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('activities_org_type_day_idx').on(t.orgId, t.type, t.heldOn),
+    index('activities_court_day_idx').on(t.courtId, t.heldOn),
+    index('activities_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** Who was expected and what became of them; guests and 列席 have no member row in this org. */
+export const activityAttendance = pgTable(
+  'activity_attendance',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    activityId: uuid('activity_id').notNull().references(() => activities.id),
+    memberId: uuid('member_id').references(() => members.id),
+    guestName: text('guest_name'),
+    guestUnit: text('guest_unit'),
+    role: text('role').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason'),
+    signedInAt: instant('signed_in_at'),
+    signInMethod: text('sign_in_method'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('activity_attendance_activity_idx').on(t.activityId),
+    index('activity_attendance_member_idx').on(t.memberId),
+    uniqueIndex('activity_attendance_member_uq').on(t.activityId, t.memberId),
+  ],
+);
+
+/** Every earlier state of an edited activity (留痕): the record of a past meeting is evidence. */
+export const activityRevisions = pgTable(
+  'activity_revisions',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    activityId: uuid('activity_id').notNull().references(() => activities.id),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    reason: text('reason'),
+    changedBy: uuid('changed_by'),
+    changedAt: instant('changed_at').notNull().defaultNow(),
+  },
+  (t) => [index('activity_revisions_activity_idx').on(t.activityId)],
+);
+
+/** Uploaded files (photos, scanned sign-in sheets, PDFs), kept in the database on both engines. */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    ownerType: text('owner_type').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId)],
+);
+
+/** 案例讲评会: the cases reviewed at one session; recommended ones become 典型案例. */
+export const caseReviews = pgTable(
+  'case_reviews',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    activityId: uuid('activity_id').notNull().references(() => activities.id),
+    caseNumber: text('case_number').notNull(),
+    title: text('title').notNull(),
+    departmentId: uuid('department_id').references(() => departments.id),
+    presenterMemberId: uuid('presenter_member_id').references(() => members.id),
+    comments: text('comments'),
+    recommendedTypical: boolean('recommended_typical').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('case_reviews_activity_idx').on(t.activityId)],
+);
+
+/** 一刻钟微党课 speaker schedule of a branch. */
+export const microLectureSlots = pgTable(
+  'micro_lecture_slots',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    orgId: uuid('org_id').notNull().references(() => partyOrgs.id),
+    slotDate: day('slot_date').notNull(),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    topic: text('topic'),
+    activityId: uuid('activity_id').references(() => activities.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('micro_lecture_slots_org_date_uq').on(t.orgId, t.slotDate)],
 );
