@@ -1,0 +1,247 @@
+// The audit log (审计员 only): who did what, when, before/after, and a check of the hash chain.
+import { useState } from 'react';
+import { Alert, App, AutoComplete, Button, Card, Col, DatePicker, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import type { AuditEntry } from '@zhibu/contracts';
+import type { Dayjs } from 'dayjs';
+import { api, describeError } from '../../api/client';
+import { chineseDateFormat, fromIsoDate, showDateTime, toIsoDate } from '../../lib/dates';
+import { LoadError } from '../errors/ErrorPages';
+import { useIsPhone } from '../../components/PageCard';
+
+/** Chinese names of the actions the server records; an unknown one shows as written. */
+export const auditActionLabels: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.loginFailed': '登录失败',
+  'auth.locked': '账号锁定',
+  'auth.passwordChanged': '修改密码',
+  'court.create': '新增法院',
+  'court.update': '修改法院',
+  'department.create': '新增庭室',
+  'org.create': '新增党组织',
+  'org.update': '修改党组织',
+  'org.term.create': '登记换届',
+  'org.committee.add': '任命支委',
+  'org.committee.end': '支委离任',
+  'member.create': '新增党员',
+  'member.update': '修改党员',
+  'member.statusChange': '变更党员状态',
+  'member.reveal': '查看完整号码',
+  'member.reveal.denied': '查看完整号码（被拒绝）',
+  'member.import': '导入党员',
+  'member.export': '导出名册',
+  'user.create': '新建用户',
+  'user.resetPassword': '重置密码',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'user.unlock': '解锁账号',
+  'user.grant': '授予角色',
+  'user.revoke': '撤销角色',
+  'security.update': '修改安全策略',
+  'court.rules.update': '修改组织规则设置',
+  'demo.seed': '载入演示数据',
+};
+
+const entityLabels: Record<string, string> = {
+  user: '用户',
+  member: '党员',
+  partyOrg: '党组织',
+  court: '法院',
+  department: '庭室',
+  orgTerm: '任期',
+  committeePosition: '支委',
+  roleGrant: '角色授权',
+  settings: '设置',
+  import: '导入',
+};
+
+function actionLabel(action: string): string {
+  return auditActionLabels[action] ?? action;
+}
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <Typography.Text type="secondary">（无）</Typography.Text>;
+  return (
+    <pre style={{ margin: 0, maxHeight: 320, overflow: 'auto', background: '#fafafa', padding: 8, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
+}
+
+const filterKeys = ['actor', 'action', 'entity', 'entityId', 'from', 'to'] as const;
+
+export default function AuditPage() {
+  const [params, setParams] = useSearchParams();
+  const { message } = App.useApp();
+  const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof filterKeys)[number], string | undefined>;
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const isPhone = useIsPhone();
+  const [draft, setDraft] = useState<Record<string, string | undefined>>(filters);
+  const [verifying, setVerifying] = useState(false);
+  const [verify, setVerify] = useState<{ ok: boolean; checked: number; firstBrokenSeq: number | null; message: string } | null>(null);
+
+  const list = useQuery({
+    queryKey: ['audit', filters, page, pageSize],
+    queryFn: () => api.get<{ items: AuditEntry[]; total: number }>('/audit-logs', { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+
+  const apply = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const runVerify = async () => {
+    setVerifying(true);
+    try {
+      setVerify(await api.get('/audit-logs/verify'));
+    } catch (err) {
+      message.error(describeError(err));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const search = () => apply(Object.fromEntries(filterKeys.map((k) => [k, draft[k]?.trim() || undefined])));
+
+  return (
+    <Card
+      title="审计日志"
+      extra={
+        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()}>
+          校验完整性
+        </Button>
+      }
+    >
+      {verify && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type={verify.ok ? 'success' : 'error'}
+          showIcon
+          closable={{ onClose: () => setVerify(null) }}
+          title={verify.ok ? `审计日志完整：已校验 ${verify.checked} 条记录，哈希链未被篡改` : `审计日志可能被篡改：第 ${verify.firstBrokenSeq ?? '?'} 条起哈希链断开`}
+          description={verify.message}
+          data-testid="audit-verify"
+        />
+      )}
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        <Col xs={24} sm={12} lg={6}>
+          <Input allowClear placeholder="操作人（姓名或用户名）" value={draft.actor} onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))} onPressEnter={search} />
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <AutoComplete
+            style={{ width: '100%' }}
+            allowClear
+            placeholder="操作（如：查看完整号码）"
+            value={draft.action}
+            onChange={(v?: string) => setDraft((d) => ({ ...d, action: v }))}
+            options={Object.entries(auditActionLabels)
+              .filter(([k], i, all) => all.findIndex(([, l]) => l === auditActionLabels[k]) === i)
+              .map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
+            showSearch={{ filterOption: (input, option) => String(option?.label ?? '').includes(input) }}
+          />
+        </Col>
+        <Col xs={12} sm={6} lg={4}>
+          <Input allowClear placeholder="对象类型" value={draft.entity} onChange={(e) => setDraft((d) => ({ ...d, entity: e.target.value }))} onPressEnter={search} />
+        </Col>
+        <Col xs={12} sm={6} lg={8}>
+          <Input allowClear placeholder="对象编号" value={draft.entityId} onChange={(e) => setDraft((d) => ({ ...d, entityId: e.target.value }))} onPressEnter={search} />
+        </Col>
+        <Col xs={24} sm={16} lg={10}>
+          <DatePicker.RangePicker
+            style={{ width: '100%' }}
+            format={chineseDateFormat}
+            value={[fromIsoDate(draft.from), fromIsoDate(draft.to)]}
+            onChange={(range) => {
+              const [from, to] = (range ?? [null, null]) as [Dayjs | null, Dayjs | null];
+              setDraft((d) => ({ ...d, from: toIsoDate(from) ?? undefined, to: toIsoDate(to) ?? undefined }));
+            }}
+            placeholder={['开始日期', '结束日期']}
+          />
+        </Col>
+        <Col xs={24} sm={8} lg={6}>
+          <Space>
+            <Button type="primary" icon={<SearchOutlined />} onClick={search}>
+              查询
+            </Button>
+            <Button
+              onClick={() => {
+                setDraft({});
+                apply(Object.fromEntries(filterKeys.map((k) => [k, undefined])));
+              }}
+            >
+              清除
+            </Button>
+          </Space>
+        </Col>
+      </Row>
+      {list.error ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<AuditEntry>
+          rowKey="id"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          scroll={isPhone ? undefined : { x: 980 }}
+          locale={{ emptyText: '没有符合条件的审计记录。请调整筛选条件后再查询。' }}
+          expandable={{
+            expandedRowRender: (e) => (
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <Typography.Text strong>变更前</Typography.Text>
+                  <Json value={e.before} />
+                </Col>
+                <Col xs={24} md={12}>
+                  <Typography.Text strong>变更后</Typography.Text>
+                  <Json value={e.after} />
+                </Col>
+                <Col xs={24} style={{ marginTop: 8 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                    记录哈希：{e.hash}
+                  </Typography.Text>
+                </Col>
+              </Row>
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (p, s) => apply({ page: p === 1 ? undefined : p, pageSize: s === 20 ? undefined : s }),
+          }}
+          columns={[
+            { title: '序号', dataIndex: 'seq', width: 80, responsive: ['md'] },
+            { title: '时间', dataIndex: 'at', width: 190, render: (v: string) => showDateTime(v) },
+            { title: '操作人', dataIndex: 'actorName', width: 200, ellipsis: true, responsive: ['sm'] },
+            {
+              title: '操作',
+              dataIndex: 'action',
+              width: 160,
+              render: (a: string) => (
+                <Tag color={a.includes('reveal') ? 'orange' : a.includes('Failed') || a.includes('locked') ? 'red' : 'default'} title={a}>
+                  {actionLabel(a)}
+                </Tag>
+              ),
+            },
+            { title: '对象', dataIndex: 'entity', width: 100, responsive: ['md'], render: (v: string) => entityLabels[v] ?? v },
+            { title: '对象编号', dataIndex: 'entityId', ellipsis: true, responsive: ['lg'], render: (v: string | null) => <span style={{ fontFamily: 'monospace', fontSize: 12 }}>{v ?? '—'}</span> },
+            { title: 'IP', dataIndex: 'ip', width: 130, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

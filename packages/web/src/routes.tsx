@@ -1,0 +1,60 @@
+// The one route table: path, title, icon, required permission and the lazily loaded page. The side
+// menu is this table filtered by the caller's permissions (GET /api/v1/auth/me).
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { Me } from '@zhibu/contracts';
+import { can, type Permission } from './auth';
+
+export type AppRoute = {
+  path: string;
+  title: string;
+  icon?: ReactNode;
+  /** Needed to open the page; none = every signed-in user. */
+  permission?: Permission;
+  /** Any one of these also opens it (a member's own profile uses self:read). */
+  anyOf?: Permission[];
+  /** Shown in the side menu. */
+  menu?: boolean;
+  /** Menu entry to highlight when this page is open. */
+  menuKey?: string;
+  component: LazyExoticComponent<ComponentType>;
+};
+
+export const appRoutes: AppRoute[] = [
+  { path: '/', title: '首页', icon: <HomeOutlined />, permission: 'dashboard:read', menu: true, component: lazy(() => import('./pages/home/HomePage')) },
+  { path: '/orgs', title: '党组织', icon: <ApartmentOutlined />, permission: 'orgs:read', menu: true, component: lazy(() => import('./pages/orgs/OrgsPage')) },
+  { path: '/members', title: '党员名册', icon: <TeamOutlined />, permission: 'members:read', menu: true, component: lazy(() => import('./pages/members/MembersPage')) },
+  { path: '/members/new', title: '新增党员', permission: 'members:manage', menuKey: '/members', component: lazy(() => import('./pages/members/MemberFormPage')) },
+  { path: '/members/import', title: '导入党员', permission: 'members:import', menuKey: '/members', component: lazy(() => import('./pages/members/ImportPage')) },
+  { path: '/members/:id/edit', title: '编辑党员', permission: 'members:manage', menuKey: '/members', component: lazy(() => import('./pages/members/MemberFormPage')) },
+  { path: '/members/:id', title: '党员档案', anyOf: ['members:read', 'self:read'], menuKey: '/members', component: lazy(() => import('./pages/members/MemberProfilePage')) },
+  { path: '/me', title: '我的档案', icon: <IdcardOutlined />, permission: 'self:read', menu: true, component: lazy(() => import('./pages/members/MyProfilePage')) },
+  { path: '/audit', title: '审计日志', icon: <AuditOutlined />, permission: 'audit:read', menu: true, component: lazy(() => import('./pages/audit/AuditPage')) },
+  { path: '/admin/users', title: '用户管理', icon: <UserSwitchOutlined />, permission: 'users:manage', menu: true, component: lazy(() => import('./pages/admin/UsersPage')) },
+  { path: '/admin/security', title: '安全设置', icon: <SafetyCertificateOutlined />, permission: 'security:manage', menu: true, component: lazy(() => import('./pages/admin/SecurityPage')) },
+  { path: '/account', title: '账号设置', icon: <SettingOutlined />, menu: true, component: lazy(() => import('./pages/account/AccountPage')) },
+  { path: '/account/password', title: '修改密码', menuKey: '/account', component: lazy(() => import('./pages/account/PasswordPage')) },
+];
+
+export function canOpen(me: Me, route: AppRoute): boolean {
+  if (route.anyOf) return route.anyOf.some((p) => can(me, p));
+  return can(me, route.permission);
+}
+
+export function menuRoutes(me: Me): AppRoute[] {
+  return appRoutes.filter((r) => r.menu && canOpen(me, r));
+}
+
+/** Where a user lands: the home page, or the first page their role has (三员 have no home page). */
+export function landingPath(me: Me): string {
+  return menuRoutes(me)[0]?.path ?? '/account';
+}
