@@ -70,7 +70,9 @@ export default function HomePage() {
 }
 
 function greeting(): string {
-  const hour = Number(new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: 'numeric', hour12: false }).format(new Date()));
+  // zh-CN formats the hour as "12时": take the number from its part, in the users' zone.
+  const part = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: 'numeric', hour12: false }).formatToParts(new Date()).find((p) => p.type === 'hour');
+  const hour = Number(part?.value ?? 12);
   if (hour < 11) return '上午好';
   if (hour < 13) return '中午好';
   if (hour < 18) return '下午好';
