@@ -9,3 +9,8 @@ export * from './members';
 export * from './audit';
 export * from './users';
 export * from './dashboard';
+export * from './activities';
+export * from './activity-types';
+export * from './reminders';
+export * from './micro-lectures';
+export * from './ledgers';

@@ -109,3 +109,39 @@ export const importResultSchema = z.object({
   reportId: z.string().nullable(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** The list response: a page of members (masked) and the total in scope. */
+export const memberPageSchema = z.object({ items: z.array(memberSchema), total: z.number().int() });
+
+/** Export takes the list's filters, without paging: the whole scoped list goes into the file. */
+export const memberExportQuery = memberListQuery.omit({ page: true, pageSize: true });
+export type MemberExportQuery = z.infer<typeof memberExportQuery>;
+
+/** Import target: rows with an empty 所在党支部 go to `orgId`; `dryRun` validates without writing. */
+export const memberImportQuery = z.object({
+  orgId: idSchema.optional(),
+  courtId: idSchema.optional(),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});
+export type MemberImportQuery = z.infer<typeof memberImportQuery>;
+
+/** Extra facts about an import beyond ImportResult's core fields. */
+export const importResultDetailSchema = importResultSchema.extend({
+  /** Data rows read from the file (empty rows and the template's sample row not counted). */
+  rowCount: z.number().int().optional(),
+  /** All problems found; `problems` lists at most the first 1,000 of them. */
+  problemCount: z.number().int().optional(),
+  dryRun: z.boolean().optional(),
+});
+export type ImportResultDetail = z.infer<typeof importResultDetailSchema>;
+
+/** 422 IMPORT_INVALID: the error body and the import result in one (nothing was written). */
+export const importInvalidSchema = importResultDetailSchema.extend({
+  code: z.literal('IMPORT_INVALID'),
+  message: z.string(),
+  details: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type ImportInvalidBody = z.infer<typeof importInvalidSchema>;

@@ -69,6 +69,7 @@ function acquireDataDirLock(dataDir: string): () => void {
       const release = () => {
         if (released) return;
         released = true;
+        process.removeListener('exit', release);
         try {
           if (readFileSync(lockPath, 'utf8') === String(process.pid)) rmSync(lockPath);
         } catch {

@@ -5,10 +5,13 @@
 // Allowed: the request passed authorization (2xx, or a business 400/409/422 after the policy
 // check) and, for lists, the target is in the result. Denied: 401/403/404, or a list without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import { newId, schema } from '@zhibu/db';
 import { makeIdNumber } from '@zhibu/domain';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from './test-support/test-app';
+import { multipartFile, XLSX_MIME } from './test-support/multipart';
 import { testEngines } from './test-support/engines';
 import { TEST_PASSWORD } from './test-support/fixture';
 
@@ -18,6 +21,8 @@ type Side = 'own' | 'other';
 
 type Target = {
   courtId: string;
+  branchName: string;
+  memberName: string;
   orgId: string;
   branchId: string;
   memberId: string;
@@ -26,23 +31,89 @@ type Target = {
   userId: string;
 };
 
-type Req = { method: string; url: string; payload?: unknown };
+type Req = { method: string; url: string; payload?: unknown; headers?: Record<string, string> };
 type Case = {
   route: string;
   own: readonly Who[] | 'all';
   other: readonly Who[] | 'all';
-  make: (t: TestApp, x: Target, side: Side) => Promise<Req> | Req;
-  /** For lists: is the target in the answer? */
-  visible?: (body: unknown, x: Target) => boolean;
+  make: (t: TestApp, x: Target, side: Side, who: Who) => Promise<Req> | Req;
+  /** For lists and files: is the target in the answer? */
+  visible?: (res: LightMyRequestResponse, x: Target) => boolean | Promise<boolean>;
+  /** A 4xx that means "not yours" for this route (e.g. 400 naming an org the caller cannot see). */
+  deniedWhen?: (res: LightMyRequestResponse) => boolean;
   /** Needs its own session (logout ends it). */
   freshSession?: boolean;
+  /** Allowed only when the action succeeded (2xx): any logged-in user may try, few may succeed. */
+  successOnly?: boolean;
 };
 
-const itemsHave = (key: keyof Target) => (body: unknown, x: Target) =>
-  ((body as { items?: { id: string }[] }).items ?? []).some((i) => i.id === x[key]);
+const itemsHave = (key: keyof Target) => (res: LightMyRequestResponse, x: Target) =>
+  ((res.json() as { items?: { id: string }[] }).items ?? []).some((i) => i.id === x[key]);
+
+/** An org the caller cannot see is "unknown" to them: 400 naming orgId (issue 2 § Bad input). */
+const unknownOrg = (res: LightMyRequestResponse) => res.statusCode === 400 && res.json().details?.[0]?.field === 'orgId';
+
+/** Does the exported roster contain the target member? */
+async function rosterHasMember(res: LightMyRequestResponse, x: Target): Promise<boolean> {
+  if (res.statusCode !== 200) return false;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  let found = false;
+  wb.eachSheet((ws) => ws.eachRow((row) => {
+    if (row.values && (row.values as unknown[]).includes(x.memberName)) found = true;
+  }));
+  return found;
+}
 
 const ANSHUN_READERS = ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'anshun-dy1', 'guizhou'] as const;
 let seq = 500;
+
+/** An activity of the target's branch, planned (and optionally held, submitted) by that court's admin. */
+async function activityOf(t: TestApp, x: Target, side: Side, opts: { type?: string; held?: boolean; submitted?: boolean; signInOpen?: boolean } = {}) {
+  const admin = side === 'own' ? 'anshun' : 'lukou';
+  const planned = await t.as(admin, 'POST', '/api/v1/activities', {
+    orgId: x.branchId,
+    type: opts.type ?? 'branchAssembly',
+    title: `矩阵测试活动${seq++}`,
+    // a held activity lies in the past: recorded after the fact (补录) with its reason
+    startsAt: new Date(Date.now() + (opts.held || opts.submitted ? -2 : 1) * 86400_000).toISOString(),
+    firstAgendaItem: '学习习近平法治思想',
+    ...(opts.held || opts.submitted ? { lateEntryReason: '会后补录' } : {}),
+  });
+  if (planned.statusCode !== 200) throw new Error(`plan failed: ${planned.body}`);
+  let a = planned.json();
+  if (opts.held || opts.submitted) {
+    const rec = await t.as(admin, 'POST', `/api/v1/activities/${a.id}/record`, { minutes: '会议记录', firstAgendaItem: '学习习近平法治思想', attendance: [], version: a.version });
+    if (rec.statusCode !== 200) throw new Error(`record failed: ${rec.body}`);
+    a = rec.json();
+  }
+  if (opts.submitted) {
+    const sub = await t.as(admin, 'POST', `/api/v1/activities/${a.id}/submit`);
+    if (sub.statusCode !== 200) throw new Error(`submit failed: ${sub.body}`);
+  }
+  if (opts.signInOpen) await t.as(admin, 'POST', `/api/v1/activities/${a.id}/sign-in/open`, { minutes: 30 });
+  return a as { id: string; version: number };
+}
+
+/** One small PNG photo as an upload. */
+function pngUpload() {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  return multipartFile(png, 'photo.png', 'image/png');
+}
+
+/** A one-row roster in the import template's layout, for the target's branch. */
+async function rosterUpload(x: Target, side: Side, opts: { bad?: boolean } = {}) {
+  const idNumber = makeIdNumber(side === 'own' ? '520402' : '430221', '1992-06-15', seq++);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('党员名册');
+  ws.addRow(['姓名', '身份证号', '所在党支部', '岗位', '入党时间', '转正时间', '党员状态']);
+  ws.addRow(['导入测试', opts.bad ? `${idNumber.slice(0, 17)}0`.replace(/0$/, idNumber.endsWith('0') ? '1' : '0') : idNumber, x.branchName, '法官', '2018-07-01', '2019-07-01', '正式党员']);
+  const file = Buffer.from((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+  return multipartFile(file, '党员名册.xlsx', XLSX_MIME);
+}
+
+const ACTIVITY_READERS = ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'anshun-dy1'] as const;
+const BRANCH_MANAGERS = ['anshun', 'anshun-zb1'] as const;
 
 const cases: Case[] = [
   { route: 'GET /api/v1/auth/me', own: 'all', other: 'all', make: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
@@ -169,6 +240,175 @@ const cases: Case[] = [
     other: [...ANSHUN_READERS, 'lukou'],
     make: () => ({ method: 'GET', url: '/api/v1/dashboard' }),
   },
+
+  // ── members: personal data, seen only within the caller's scope ──
+  { route: 'GET /api/v1/members', own: ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1'], other: ['lukou'], visible: itemsHave('memberId'), make: () => ({ method: 'GET', url: '/api/v1/members?pageSize=500' }) },
+  { route: 'GET /api/v1/members/:id', own: ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1'], other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/members/${x.memberId}` }) },
+  {
+    route: 'POST /api/v1/members',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    deniedWhen: unknownOrg,
+    make: (_t, x, side) => ({
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: { orgId: x.branchId, name: '新党员', idNumber: makeIdNumber(side === 'own' ? '520402' : '430221', '1995-01-20', seq++), status: 'fullMember', joinedOn: '2018-07-01', fullMemberSince: '2019-07-01' },
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/members/:id',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => {
+      const m = (await t.as(side === 'own' ? 'anshun' : 'lukou', 'GET', `/api/v1/members/${x.memberId}`)).json();
+      return { method: 'PATCH', url: `/api/v1/members/${x.memberId}`, payload: { jobTitle: `职务${seq++}`, version: m.version } };
+    },
+  },
+  {
+    route: 'POST /api/v1/members/:id/reveal',
+    // the member's managers, and the member themself (李明 is the group leader's own record)
+    own: ['anshun', 'anshun-zb1', 'anshun-xz1'],
+    other: ['lukou'],
+    make: (_t, x) => ({ method: 'POST', url: `/api/v1/members/${x.memberId}/reveal`, payload: { field: 'idNumber', reason: '核对党员档案' } }),
+  },
+  { route: 'GET /api/v1/members/import-template', own: ['anshun', 'anshun-zb1', 'lukou'], other: ['anshun', 'anshun-zb1', 'lukou'], make: () => ({ method: 'GET', url: '/api/v1/members/import-template' }) },
+  // a group leader's export holds their group, which includes 李明
+  { route: 'GET /api/v1/members/export', own: ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1'], other: ['lukou'], visible: rosterHasMember, make: (_t, x) => ({ method: 'GET', url: `/api/v1/members/export?orgId=${x.branchId}` }) },
+  { route: 'POST /api/v1/members/import', own: BRANCH_MANAGERS, other: ['lukou'], deniedWhen: unknownOrg, make: async (_t, x, side) => ({ method: 'POST', url: `/api/v1/members/import?orgId=${x.branchId}`, ...(await rosterUpload(x, side)) }) },
+  {
+    route: 'GET /api/v1/members/import-reports/:reportId',
+    // a report belongs to whoever imported the file
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side, who) => {
+      const up = await rosterUpload(x, side, { bad: true });
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/members/import?orgId=${x.branchId}`, headers: { cookie: await t.cookieOf(who), ...up.headers }, payload: up.payload });
+      const reportId = res.statusCode === 422 ? res.json().reportId : '00000000-0000-7000-8000-000000000000';
+      return { method: 'GET', url: `/api/v1/members/import-reports/${reportId}` };
+    },
+  },
+  // ── organizational life (issue 3) ──
+  { route: 'GET /api/v1/activities', own: ACTIVITY_READERS, other: ['lukou'], visible: (b, x) => ((b.json() as { items: { orgId: string }[] }).items ?? []).some((i) => i.orgId === x.branchId), make: async (t, x, side) => (await activityOf(t, x, side), { method: 'GET', url: '/api/v1/activities?pageSize=500' }) },
+  { route: 'GET /api/v1/activities/:id', own: ACTIVITY_READERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'GET', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}` }) },
+  {
+    route: 'POST /api/v1/activities',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: (_t, x) => ({ method: 'POST', url: '/api/v1/activities', payload: { orgId: x.branchId, type: 'themedPartyDay', title: `主题党日${seq++}`, startsAt: new Date(Date.now() + 86400_000).toISOString() } }),
+  },
+  {
+    route: 'PATCH /api/v1/activities/:id',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => {
+      const a = await activityOf(t, x, side);
+      return { method: 'PATCH', url: `/api/v1/activities/${a.id}`, payload: { place: '四楼党员活动室', version: a.version } };
+    },
+  },
+  { route: 'POST /api/v1/activities/:id/notify', own: BRANCH_MANAGERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}/notify` }) },
+  {
+    route: 'POST /api/v1/activities/:id/record',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => {
+      const a = await activityOf(t, x, side);
+      return { method: 'POST', url: `/api/v1/activities/${a.id}/record`, payload: { minutes: '会议记录', firstAgendaItem: '第一议题', attendance: [], version: a.version } };
+    },
+  },
+  {
+    route: 'POST /api/v1/activities/:id/cancel',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => {
+      const a = await activityOf(t, x, side);
+      return { method: 'POST', url: `/api/v1/activities/${a.id}/cancel`, payload: { reason: '因故改期', version: a.version } };
+    },
+  },
+  { route: 'POST /api/v1/activities/:id/submit', own: BRANCH_MANAGERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side, { held: true })).id}/submit` }) },
+  {
+    route: 'POST /api/v1/activities/:id/review',
+    // the upper org reviews; the branch never approves its own record
+    own: ['anshun'],
+    other: ['lukou'],
+    make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side, { submitted: true })).id}/review`, payload: { decision: 'approve' } }),
+  },
+  {
+    route: 'POST /api/v1/activities/:id/attendance',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}/attendance`, payload: { memberId: x.fullMemberId, status: 'present' } }),
+  },
+  { route: 'GET /api/v1/activities/:id/sign-in', own: BRANCH_MANAGERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'GET', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}/sign-in` }) },
+  { route: 'POST /api/v1/activities/:id/sign-in/open', own: BRANCH_MANAGERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}/sign-in/open`, payload: { minutes: 30 } }) },
+  {
+    route: 'POST /api/v1/sign-in',
+    // only the expected attendees sign in: 第一支部's members (张健、王芳、李明、赵小雨); 渌口's account is no member
+    own: ['anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'anshun-dy1'],
+    other: [],
+    successOnly: true,
+    make: async (t, x, side) => {
+      const a = await activityOf(t, x, side, { signInOpen: true });
+      const admin = side === 'own' ? 'anshun' : 'lukou';
+      const state = (await t.as(admin, 'GET', `/api/v1/activities/${a.id}/sign-in`)).json();
+      return { method: 'POST', url: '/api/v1/sign-in', payload: { token: state.token } };
+    },
+  },
+  {
+    route: 'POST /api/v1/activities/:id/case-reviews',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side, { type: 'caseReviewSession' })).id}/case-reviews`, payload: { caseNumber: '（2025）黔04民终123号', title: '劳动争议案' } }),
+  },
+  {
+    route: 'PATCH /api/v1/activities/:id/case-reviews/:reviewId',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => {
+      const a = await activityOf(t, x, side, { type: 'caseReviewSession' });
+      const admin = side === 'own' ? 'anshun' : 'lukou';
+      const detail = (await t.as(admin, 'POST', `/api/v1/activities/${a.id}/case-reviews`, { caseNumber: '（2025）黔04民终9号', title: '合同纠纷案' })).json();
+      const r = detail.caseReviews[0];
+      return { method: 'PATCH', url: `/api/v1/activities/${a.id}/case-reviews/${r.id}`, payload: { recommendedTypical: true, version: r.version } };
+    },
+  },
+  {
+    route: 'POST /api/v1/activities/:id/attachments',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}/attachments`, ...pngUpload() }),
+  },
+  {
+    route: 'GET /api/v1/attachments/:fileId',
+    own: ACTIVITY_READERS,
+    other: ['lukou'],
+    make: async (t, x, side) => {
+      const a = await activityOf(t, x, side);
+      const admin = side === 'own' ? 'anshun' : 'lukou';
+      const up = pngUpload();
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/activities/${a.id}/attachments`, headers: { cookie: await t.cookieOf(admin), ...up.headers }, payload: up.payload });
+      return { method: 'GET', url: `/api/v1/attachments/${res.json().id}` };
+    },
+  },
+  { route: 'GET /api/v1/activity-types', own: ANSHUN_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/activity-types?courtId=${x.courtId}` }) },
+  {
+    route: 'PUT /api/v1/activity-types',
+    own: ['anshun'],
+    other: ['lukou'],
+    make: async (t, x) => {
+      const cur = (await t.as('sysadmin', 'GET', `/api/v1/activity-types?courtId=${x.courtId}`)).json();
+      return { method: 'PUT', url: '/api/v1/activity-types', payload: { courtId: x.courtId, overrides: {}, version: cur.version ?? 0 } };
+    },
+  },
+  { route: 'GET /api/v1/reminders', own: ['anshun', 'anshun-zb1', 'anshun-zw1', 'guizhou'], other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/reminders?orgId=${x.branchId}` }) },
+  { route: 'GET /api/v1/reminders/members', own: ['anshun', 'anshun-zb1', 'anshun-zw1'], other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/reminders/members?orgId=${x.branchId}` }) },
+  { route: 'GET /api/v1/reports/activity-counts', own: ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'guizhou'], other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/reports/activity-counts?courtId=${x.courtId}&year=2026` }) },
+  { route: 'GET /api/v1/calendar', own: ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-dy1'], other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/calendar?orgId=${x.branchId}&from=2026-11-01&to=2026-11-30` }) },
+  { route: 'POST /api/v1/micro-lectures/generate', own: BRANCH_MANAGERS, other: ['lukou'], make: (_t, x) => ({ method: 'POST', url: '/api/v1/micro-lectures/generate', payload: { orgId: x.branchId, dates: ['2027-01-05', '2027-01-12'] } }) },
+  { route: 'PUT /api/v1/micro-lectures', own: BRANCH_MANAGERS, other: ['lukou'], make: (_t, x) => ({ method: 'PUT', url: '/api/v1/micro-lectures', payload: { orgId: x.branchId, slots: [] } }) },
+  { route: 'GET /api/v1/micro-lectures', own: ACTIVITY_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/micro-lectures?orgId=${x.branchId}` }) },
+  { route: 'GET /api/v1/activities/:id/ledger.docx', own: ACTIVITY_READERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'GET', url: `/api/v1/activities/${(await activityOf(t, x, side, { held: true })).id}/ledger.docx` }) },
+  { route: 'GET /api/v1/ledgers/binder.docx', own: ACTIVITY_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/ledgers/binder.docx?orgId=${x.branchId}&year=2026` }) },
+  { route: 'GET /api/v1/ledgers/summary.xlsx', own: ACTIVITY_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/ledgers/summary.xlsx?orgId=${x.branchId}&year=2026` }) },
 ];
 
 export function matrixTarget(t: TestApp, side: Side): Target {
@@ -176,6 +416,8 @@ export function matrixTarget(t: TestApp, side: Side): Target {
   return side === 'own'
     ? {
         courtId: fx.courts.anshun,
+        branchName: fx.orgs.branch1.name,
+        memberName: fx.members.member1.name,
         orgId: fx.orgs.group1.id,
         branchId: fx.orgs.branch1.id,
         memberId: fx.members.member1.id,
@@ -185,6 +427,8 @@ export function matrixTarget(t: TestApp, side: Side): Target {
       }
     : {
         courtId: fx.courts.lukou,
+        branchName: fx.orgs.lukouBranch.name,
+        memberName: fx.members.lukouMember.name,
         orgId: fx.orgs.lukouBranch.id,
         branchId: fx.orgs.lukouBranch.id,
         memberId: fx.members.lukouMember.id,
@@ -194,7 +438,6 @@ export function matrixTarget(t: TestApp, side: Side): Target {
       };
 }
 
-void makeIdNumber;
 
 describe.each(testEngines)('授权矩阵：每个接口 × 每个角色 × 本单位/外单位 (%s)', (engine) => {
   let t: TestApp;
@@ -216,15 +459,19 @@ describe.each(testEngines)('授权矩阵：每个接口 × 每个角色 × 本�
         const x = matrixTarget(t, side);
         const outcome: Record<string, 'allowed' | 'denied'> = {};
         for (const who of ROLES) {
-          const req = await c.make(t, x, side);
+          const req = await c.make(t, x, side, who);
           let cookie = await t.cookieOf(who);
           if (c.freshSession) {
             const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: who, password: TEST_PASSWORD } });
             cookie = `zhibu_sid=${login.cookies.find((k) => k.name === 'zhibu_sid')!.value}`;
           }
-          const res = await t.app.inject({ method: req.method as never, url: req.url, headers: { cookie }, ...(req.payload === undefined ? {} : { payload: req.payload as never }) });
+          const res = await t.app.inject({ method: req.method as never, url: req.url, headers: { cookie, ...req.headers }, ...(req.payload === undefined ? {} : { payload: req.payload as never }) });
           expect(res.statusCode, `${who} ${req.method} ${req.url}: ${res.body}`).not.toBe(500);
-          const denied = [401, 403, 404].includes(res.statusCode) || (res.statusCode === 200 && c.visible && !c.visible(res.json(), x));
+          const denied =
+            [401, 403, 404].includes(res.statusCode) ||
+            (c.deniedWhen?.(res) ?? false) ||
+            (c.successOnly && res.statusCode >= 300) ||
+            (res.statusCode === 200 && c.visible && !(await c.visible(res, x)));
           outcome[who] = denied ? 'denied' : 'allowed';
         }
         const expected = Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 'allowed' : 'denied']));

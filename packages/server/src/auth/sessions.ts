@@ -45,10 +45,14 @@ export async function loadSession(
   now: Date,
 ): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
+  // One round trip per request: the session, its user and every role grant with its scope.
   const rows = await db
-    .select({ session: schema.sessions, user: schema.users })
+    .select({ session: schema.sessions, user: schema.users, grant: grantColumns })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .leftJoin(schema.roleGrants, eq(schema.roleGrants.userId, schema.users.id))
+    .leftJoin(schema.partyOrgs, eq(schema.partyOrgs.id, schema.roleGrants.orgId))
+    .leftJoin(schema.courts, eq(schema.courts.id, schema.roleGrants.courtId))
     .where(eq(schema.sessions.tokenHash, tokenHash));
   const row = rows[0];
   if (!row || row.user.disabled) return { state: 'none' };
@@ -56,35 +60,27 @@ export async function loadSession(
     await db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, tokenHash));
     return { state: 'expired' };
   }
-  const actor = await loadActor(db, row.user);
+  const grants = rows.flatMap((r) => (r.grant.role ? [toGrant(r.grant)] : []));
+  const actor = await actorOf(db, row.user, grants);
   return { state: 'ok', actor, lastSeenAt: row.session.lastSeenAt, tokenHash };
 }
 
-export async function touchSession(db: DbOrTx, tokenHash: string, now: Date): Promise<void> {
-  await db.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.tokenHash, tokenHash));
+const grantColumns = {
+  role: schema.roleGrants.role,
+  courtId: schema.roleGrants.courtId,
+  orgId: schema.roleGrants.orgId,
+  orgPath: schema.partyOrgs.path,
+  orgName: schema.partyOrgs.name,
+  courtName: schema.courts.name,
+};
+
+type GrantRow = { role: string | null; courtId: string | null; orgId: string | null; orgPath: string | null; orgName: string | null; courtName: string | null };
+
+function toGrant(g: GrantRow): Grant {
+  return { role: g.role as Role, courtId: g.courtId, orgId: g.orgId, orgPath: g.orgPath, scopeName: g.orgName ?? g.courtName ?? null };
 }
 
-export async function loadActor(db: DbOrTx, user: typeof schema.users.$inferSelect): Promise<Actor> {
-  const grantRows = await db
-    .select({
-      role: schema.roleGrants.role,
-      courtId: schema.roleGrants.courtId,
-      orgId: schema.roleGrants.orgId,
-      orgPath: schema.partyOrgs.path,
-      orgName: schema.partyOrgs.name,
-      courtName: schema.courts.name,
-    })
-    .from(schema.roleGrants)
-    .leftJoin(schema.partyOrgs, eq(schema.partyOrgs.id, schema.roleGrants.orgId))
-    .leftJoin(schema.courts, eq(schema.courts.id, schema.roleGrants.courtId))
-    .where(eq(schema.roleGrants.userId, user.id));
-  const grants: Grant[] = grantRows.map((g) => ({
-    role: g.role as Role,
-    courtId: g.courtId,
-    orgId: g.orgId,
-    orgPath: g.orgPath,
-    scopeName: g.orgName ?? g.courtName ?? null,
-  }));
+async function actorOf(db: DbOrTx, user: typeof schema.users.$inferSelect, grants: Grant[]): Promise<Actor> {
   const viewerRoots = grants.filter((g) => g.role === 'higherCourtViewer' && g.courtId).map((g) => g.courtId!);
   const viewableCourtIds = viewerRoots.length ? await descendantCourtIds(db, viewerRoots) : [];
   return {
@@ -98,6 +94,20 @@ export async function loadActor(db: DbOrTx, user: typeof schema.users.$inferSele
     viewableCourtIds,
     ip: null,
   };
+}
+
+export async function touchSession(db: DbOrTx, tokenHash: string, now: Date): Promise<void> {
+  await db.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.tokenHash, tokenHash));
+}
+
+export async function loadActor(db: DbOrTx, user: typeof schema.users.$inferSelect): Promise<Actor> {
+  const grantRows = await db
+    .select(grantColumns)
+    .from(schema.roleGrants)
+    .leftJoin(schema.partyOrgs, eq(schema.partyOrgs.id, schema.roleGrants.orgId))
+    .leftJoin(schema.courts, eq(schema.courts.id, schema.roleGrants.courtId))
+    .where(eq(schema.roleGrants.userId, user.id));
+  return actorOf(db, user, grantRows.map(toGrant));
 }
 
 /** The given courts and every court below them. */

@@ -1,11 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps';
+import { activityRoutes } from './activities/activities.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { memberRoutes } from './members/members.routes';
 import { orgRoutes } from './orgs/orgs.routes';
 import { userRoutes } from './users/users.routes';
+import { activityTypeRoutes } from './activity-types/activity-types.routes';
+import { reminderRoutes } from './reminders/reminders.routes';
+import { microLectureRoutes } from './micro-lectures/micro-lectures.routes';
+import { ledgerRoutes } from './ledgers/ledgers.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
-  return [orgRoutes(deps), userRoutes(deps), auditRoutes(deps), dashboardRoutes(deps)];
+  return [
+    orgRoutes(deps), memberRoutes(deps), userRoutes(deps), auditRoutes(deps), dashboardRoutes(deps),
+    activityRoutes(deps),
+    activityTypeRoutes(deps),
+    reminderRoutes(deps),
+    microLectureRoutes(deps),
+    ledgerRoutes(deps),
+  ];
 }

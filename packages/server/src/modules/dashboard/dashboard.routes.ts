@@ -1,6 +1,6 @@
 // The home page: the caller's scope at a glance (orgs, members by status and position, 换届 due).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { dashboardSchema, type Dashboard } from '@zhibu/contracts';
 import { schema } from '@zhibu/db';
 import { requireActor } from '../../auth/auth-hook';

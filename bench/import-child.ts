@@ -1,0 +1,59 @@
+// One measurement of the import benchmark, alone in its process so that its peak RSS is its own.
+//   floor <file>   exceljs's own streaming read of every row (cells materialized), nothing else
+//   dry <file>     the project's parse and validation of every row (importMembers, dryRun)
+//   full <file>    the project's whole import into PostgreSQL (validate all, then write in one transaction)
+// Prints one JSON line: rows, milliseconds, peak RSS (process.resourceUsage().maxRSS).
+import ExcelJS from 'exceljs';
+import { createDeps, readConfig } from '@zhibu/server';
+import { importMembers } from '@zhibu/server/modules/members/members.import';
+import { systemActorFor } from '@zhibu/server/modules/members/members.policy';
+
+const [mode, file] = process.argv.slice(2);
+if (!file || !['floor', 'dry', 'full'].includes(mode ?? '')) {
+  console.error('用法：node --import tsx bench/import-child.ts floor|dry|full <file.xlsx>');
+  process.exit(2);
+}
+const rssMB = () => Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+
+if (mode === 'floor') {
+  const started = performance.now();
+  let rows = 0;
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {});
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      rows++;
+      cells += (row.values as unknown[]).length;
+    }
+  }
+  console.log(JSON.stringify({ mode, rows: rows - 1, ms: performance.now() - started, maxRssMB: rssMB(), note: `${cells} cells` }));
+} else {
+  const courtId = process.env.BENCH_COURT_ID!;
+  const config = { ...readConfig({}), databaseUrl: process.env.BENCH_DATABASE_URL!, secretKey: process.env.ZHIBU_SECRET_KEY!, logLevel: 'silent', dataDir: '/nonexistent' };
+  const deps = await createDeps(config);
+  try {
+    const started = performance.now();
+    const outcome = await importMembers(deps, systemActorFor([courtId]), file, {
+      courtId,
+      dryRun: mode === 'dry',
+      fileName: 'bench.xlsx',
+      audit: { userId: null, name: '命令行（bench）' },
+    });
+    const ms = performance.now() - started;
+    console.log(
+      JSON.stringify({
+        mode,
+        rows: outcome.rowCount,
+        ms,
+        maxRssMB: rssMB(),
+        ok: outcome.ok,
+        created: outcome.created,
+        updated: outcome.updated,
+        problemCount: outcome.problemCount,
+        ...(outcome.ok ? {} : { note: JSON.stringify(outcome.problems.slice(0, 3)) }),
+      }),
+    );
+  } finally {
+    await deps.handle.close();
+  }
+}

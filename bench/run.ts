@@ -1,0 +1,236 @@
+// `npm run bench` (= `npx zhibu bench`): generates a province on PostgreSQL and measures, in one
+// run and side by side, (a) the member list API against the hand-written SQL floor at 50
+// concurrent clients and (b) the .xlsx import against exceljs's own streaming read. Prints a table
+// and writes docs/BENCHMARKS.md. Not part of `npm test`.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createDeps, readConfig } from '@zhibu/server';
+import { runImportChild, writeImportFile, type ChildFigures } from './import-bench';
+import { runListBench, type ListCase } from './list-bench';
+import { generateProvince } from './province';
+
+export type BenchOptions = {
+  courts?: number;
+  members?: number;
+  orgs?: number;
+  rows?: number;
+  duration?: number;
+  concurrency?: number;
+  skipList?: boolean;
+  skipImport?: boolean;
+  write?: boolean;
+};
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DB_NAME = 'zhibu_bench';
+const targets = { listP95Ms: 50, listRatio: 2, importShare: 0.5, importRssMB: 500 };
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '****';
+  return u.toString();
+}
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+
+export async function runBench(opts: BenchOptions): Promise<number> {
+  const scale = { courts: opts.courts ?? 100, members: opts.members ?? 12_000, orgs: opts.orgs ?? 1_500 };
+  const importRows = opts.rows ?? 100_000;
+  const concurrency = opts.concurrency ?? 50;
+  const durationMs = (opts.duration ?? 5) * 1000;
+  const warmupMs = 1000;
+  const baseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const benchUrl = withDatabase(baseUrl, DB_NAME);
+  const secretKey = randomBytes(32).toString('hex');
+  const log = (line: string) => console.log(line);
+  const argv = process.argv.slice(2).join(' ');
+  const command = `npm run bench${argv.replace(/^bench\s*/, '') ? ` -- ${argv.replace(/^bench\s*/, '')}` : ''}`;
+
+  const loadAtStart = os.loadavg()[0]!;
+  log(`zhibu 性能测试：${scale.courts} 个法院、${scale.members} 名党员、${scale.orgs} 个党组织；导入 ${importRows} 行`);
+  log(`数据库：${redact(benchUrl)}（每次重建）`);
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  const pgVersion = ((await admin.query('show server_version')).rows[0] as { server_version: string }).server_version;
+  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+  await admin.query(`create database ${DB_NAME}`);
+  await admin.end();
+
+  const config = { ...readConfig({}), databaseUrl: benchUrl, secretKey, logLevel: 'silent', dataDir: '/nonexistent' };
+  let started = performance.now();
+  const deps = await createDeps(config);
+  let province;
+  try {
+    province = await generateProvince(deps, scale, log);
+  } finally {
+    await deps.handle.close();
+  }
+  const generateSeconds = (performance.now() - started) / 1000;
+  log(`  数据生成与写入用时 ${generateSeconds.toFixed(1)} 秒`);
+
+  let list: ListCase[] = [];
+  if (!opts.skipList) {
+    log('(a) 党员列表：API 与手写 SQL 下限');
+    list = await runListBench({ databaseUrl: benchUrl, secretKey, province, concurrency, durationMs, warmupMs, log });
+  }
+
+  let imports: { file: { rows: number; bytes: number; ms: number }; floor: ChildFigures; dry: ChildFigures; full: ChildFigures } | null = null;
+  if (!opts.skipImport) {
+    log(`(b) 导入 ${importRows} 行 .xlsx：项目导入与 exceljs 流式读取下限`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhibu-bench-'));
+    try {
+      const file = path.join(dir, `members-${importRows}.xlsx`);
+      // A basic court outside the list benchmark's ten (its roster grows by the imported rows).
+      const target = [...province.courts].reverse().find((c) => c.level === 'basic' && !c.name.startsWith('模拟')) ?? province.courts.at(-1)!;
+      started = performance.now();
+      const written = await writeImportFile(file, importRows, target.branches.map((b) => b.shortName), { sharedStrings: true });
+      log(`  已生成 ${file}（${(written.bytes / 1024 / 1024).toFixed(1)} MB，${(written.ms / 1000).toFixed(1)} 秒）；导入到 ${target.name}`);
+      const env = { BENCH_DATABASE_URL: benchUrl, ZHIBU_SECRET_KEY: secretKey, BENCH_COURT_ID: target.id };
+      const floor1 = await runImportChild('floor', file, env);
+      log(`  exceljs 流式读取：${f0(floor1.rows / (floor1.ms / 1000))} 行/秒，峰值 RSS ${floor1.maxRssMB} MB`);
+      const dry = await runImportChild('dry', file, env);
+      log(`  项目解析校验（--dry-run）：${f0(dry.rows / (dry.ms / 1000))} 行/秒，峰值 RSS ${dry.maxRssMB} MB${dry.ok ? '' : `，有 ${dry.problemCount} 个问题：${dry.note}`}`);
+      const full = await runImportChild('full', file, env);
+      log(`  项目完整导入（校验 + 写入）：${f0(full.rows / (full.ms / 1000))} 行/秒，峰值 RSS ${full.maxRssMB} MB，新增 ${full.created ?? 0}`);
+      // The floor again after the project's runs: the faster of the two counts (the stricter comparison).
+      const floor2 = await runImportChild('floor', file, env);
+      log(`  exceljs 流式读取（复测）：${f0(floor2.rows / (floor2.ms / 1000))} 行/秒，峰值 RSS ${floor2.maxRssMB} MB`);
+      const floor = floor2.ms < floor1.ms ? floor2 : floor1;
+      imports = { file: { rows: importRows, bytes: written.bytes, ms: written.ms }, floor, dry, full };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    nproc: os.availableParallelism(),
+    memoryGB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    postgres: pgVersion,
+    loadAtStart,
+    loadAtEnd: os.loadavg()[0]!,
+  };
+  if (Math.max(loadAtStart, machine.loadAtEnd) > machine.nproc) {
+    log(`注意：机器负载较高（1 分钟平均负载 ${loadAtStart.toFixed(1)} → ${machine.loadAtEnd.toFixed(1)}，${machine.nproc} 个 CPU），结果会偏慢`);
+  }
+  const report = renderReport({ command, machine, scale, province: province.rows, generateSeconds, concurrency, durationMs, warmupMs, list, imports });
+  log('');
+  log(report.table);
+  if (opts.write !== false) {
+    const out = path.join(root, 'docs', 'BENCHMARKS.md');
+    writeFileSync(out, report.markdown);
+    log(`\n结果已写入 ${path.relative(process.cwd(), out) || out}`);
+  }
+  return 0;
+}
+
+type ReportInput = {
+  command: string;
+  machine: { cpu: string; nproc: number; memoryGB: number; node: string; os: string; postgres: string; loadAtStart: number; loadAtEnd: number };
+  scale: { courts: number; members: number; orgs: number };
+  province: { courts: number; orgs: number; members: number; history: number };
+  generateSeconds: number;
+  concurrency: number;
+  durationMs: number;
+  warmupMs: number;
+  list: ListCase[];
+  imports: { file: { rows: number; bytes: number; ms: number }; floor: ChildFigures; dry: ChildFigures; full: ChildFigures } | null;
+};
+
+function renderReport(r: ReportInput): { table: string; markdown: string } {
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  const listRows = r.list.map((c) => {
+    const ratio = c.api.p95 / c.floor.p95;
+    const ok = c.api.p95 <= targets.listP95Ms && ratio <= targets.listRatio && c.api.errors === 0;
+    return { c, ratio, ok };
+  });
+  const rate = (x: ChildFigures) => x.rows / (x.ms / 1000);
+  const imp = r.imports;
+  const importRows = imp
+    ? [
+        { label: 'exceljs 流式读取（下限）', x: imp.floor, share: 1 },
+        { label: '项目：解析与校验（dry run）', x: imp.dry, share: rate(imp.dry) / rate(imp.floor) },
+        { label: '项目：完整导入（校验 + 写入 PostgreSQL）', x: imp.full, share: rate(imp.full) / rate(imp.floor) },
+      ]
+    : [];
+
+  const lines: string[] = [];
+  if (listRows.length) {
+    lines.push(`党员列表，并发 ${r.concurrency}，每项 ${r.durationMs / 1000} 秒：`);
+    lines.push('  用例                                  | API p50/p95 ms | API 请求/秒 | SQL p50/p95 ms | SQL 请求/秒 | p95 比值 | 目标');
+    for (const { c, ratio, ok } of listRows) {
+      lines.push(`  ${c.label.padEnd(32)} | ${f1(c.api.p50)} / ${f1(c.api.p95)} | ${f0(c.api.throughput)} | ${f1(c.floor.p50)} / ${f1(c.floor.p95)} | ${f0(c.floor.throughput)} | ${ratio.toFixed(2)}× | ${mark(ok)}`);
+    }
+  }
+  if (imp) {
+    lines.push(`导入 ${f0(imp.file.rows)} 行 .xlsx（${(imp.file.bytes / 1024 / 1024).toFixed(1)} MB）：`);
+    for (const { label, x, share } of importRows) {
+      lines.push(`  ${label.padEnd(28)} | ${(x.ms / 1000).toFixed(1)} 秒 | ${f0(rate(x))} 行/秒 | ${(share * 100).toFixed(0)}% | 峰值 RSS ${x.maxRssMB} MB${x.ok === false ? ` | 未通过校验（${x.problemCount} 个问题）` : ''}`);
+    }
+  }
+
+  const date = new Date().toISOString().slice(0, 10);
+  const md: string[] = [];
+  md.push('# Benchmarks', '');
+  md.push(`Measured by \`bench/\` on ${date}; regenerate with the command below (it rewrites this file). Not part of \`npm test\`. Targets from issue 2 § Performance.`, '');
+  md.push('```', r.command, '```', '');
+  md.push('## Machine', '');
+  md.push(`| | |`, `|---|---|`);
+  md.push(`| CPU | ${r.machine.cpu} (nproc ${r.machine.nproc}) |`);
+  md.push(`| Memory | ${r.machine.memoryGB.toFixed(1)} GB |`);
+  md.push(`| OS | ${r.machine.os} |`);
+  md.push(`| Node | ${r.machine.node} |`);
+  md.push(`| PostgreSQL | ${r.machine.postgres} (local, default settings, same machine as the load generator) |`);
+  md.push(`| Load average (1 min) | ${r.machine.loadAtStart.toFixed(1)} at start, ${r.machine.loadAtEnd.toFixed(1)} at end${Math.max(r.machine.loadAtStart, r.machine.loadAtEnd) > r.machine.nproc ? ' — the machine was busy with other work; figures are pessimistic' : ''} |`, '');
+  md.push('## Data', '');
+  md.push(
+    `A province generated on PostgreSQL (fresh database \`${DB_NAME}\`): ${r.province.courts} courts (1 高级, the 中级 and 基层 courts of 贵州's prefectures and counties), ${f0(r.province.orgs)} party orgs, ${f0(r.province.members)} members with ${f0(r.province.history)} status-history rows, one court-admin account per court; asked for ${r.scale.courts} / ${f0(r.scale.orgs)} / ${f0(r.scale.members)}. Generated and written in ${r.generateSeconds.toFixed(1)} s (身份证号 and phones encrypted as the app stores them).`,
+    '',
+  );
+  if (listRows.length) {
+    md.push(`## Member list API vs hand-written SQL (${r.concurrency} concurrent clients)`, '');
+    md.push(
+      `The real server (\`buildApp\`, fastify listening on 127.0.0.1, PostgreSQL pool of 10) driven by ${r.concurrency} closed-loop clients over keep-alive HTTP for ${r.durationMs / 1000} s per case (two rounds alternating API and floor, each after a ${r.warmupMs / 1000} s warm-up); 10 court admins logged in, requests spread over their courts' branches and over 10 common surnames. The floor is the same list query written by hand (same joins, filter, order, \`limit 20\`, and the count when the page is full) through the same \`pg\` driver with a pool of the same size, at the same concurrency, in the same process. Before measuring, each case checks that API and SQL return the same rows in the same order and the same total.`,
+      '',
+    );
+    md.push('| case | API p50 | API p95 | API req/s | SQL p50 | SQL p95 | SQL req/s | p95 API/SQL | queries per request API / SQL | target: p95 ≤ 50 ms and ≤ 2× |');
+    md.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+    for (const { c, ratio, ok } of listRows) {
+      md.push(`| ${c.label} | ${f1(c.api.p50)} ms | ${f1(c.api.p95)} ms | ${f0(c.api.throughput)} | ${f1(c.floor.p50)} ms | ${f1(c.floor.p95)} ms | ${f0(c.floor.throughput)} | ${ratio.toFixed(2)}× | ${c.apiQueries.toFixed(1)} / ${c.floorQueries.toFixed(1)} | ${mark(ok)}${c.api.errors ? ` (${c.api.errors} errors)` : ''} |`);
+    }
+    md.push(
+      '',
+      `Queries per request are round trips to PostgreSQL counted at the driver while checking equivalence (the API's include loading the session and the caller's role grants, and resolving the org). With ${r.concurrency} closed-loop clients, latency ≈ ${r.concurrency} ÷ throughput (Little's law): a p95 of 50 ms needs roughly 1,000+ requests/s through one Node process and PostgreSQL on this machine.`,
+      '',
+    );
+  }
+  if (imp) {
+    md.push(`## Import of a ${f0(imp.file.rows)}-row .xlsx`, '');
+    md.push(
+      `The file (${(imp.file.bytes / 1024 / 1024).toFixed(1)} MB, the import template's Chinese headers, valid rows spread over one basic court's branches, shared strings as Excel and WPS write them) is made with exceljs's streaming writer. Each figure comes from its own child process; peak RSS is that process's \`process.resourceUsage().maxRSS\`. The floor reads every row with exceljs's streaming reader (\`WorkbookReader\`, default options) and touches every row's cells; it runs before and after the project's runs and the faster of the two is shown. The full import validates all rows first, then writes them all in one transaction (batched inserts, status history, one audit entry).`,
+      '',
+    );
+    md.push('| what | seconds | rows/s | share of floor | peak RSS | target |');
+    md.push('|---|---:|---:|---:|---:|:---:|');
+    for (const { label, x, share } of importRows) {
+      const isFloor = x === imp.floor;
+      const ok = share >= targets.importShare && x.maxRssMB <= targets.importRssMB && x.ok !== false;
+      md.push(`| ${label} | ${(x.ms / 1000).toFixed(1)} | ${f0(rate(x))} | ${(share * 100).toFixed(0)}% | ${x.maxRssMB} MB | ${isFloor ? '–' : `${mark(ok)} (≥ 50%, ≤ 500 MB)`} |`);
+    }
+    md.push('');
+  }
+  return { table: lines.join('\n'), markdown: `${md.join('\n')}\n` };
+}

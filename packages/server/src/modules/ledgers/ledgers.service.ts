@@ -1,0 +1,62 @@
+// Loads what a ledger prints (a fixed number of queries per request) and renders it.
+import { formatChineseDate, todayInShanghai } from '@zhibu/domain';
+import type { Deps } from '../../deps';
+import { AppError } from '../../errors';
+import type { Actor } from '../../policy/actor';
+import { renderActivityLedger, renderBinder, typeLabel, type LedgerActivity } from './ledger-docx';
+import { renderSummaryWorkbook } from './ledger-xlsx';
+import { ledgersPolicy } from './ledgers.policy';
+import * as repo from './ledgers.repository';
+
+export type Download = { buffer: Buffer; fileName: string; asciiName: string };
+
+async function assertReadable(deps: Deps, actor: Actor, org: { courtId: string; path: string }) {
+  const me = actor.memberId ? ((await repo.findMemberPlace(deps.db, actor.memberId)) ?? null) : null;
+  if (!ledgersPolicy.read(actor, org, me)) throw new AppError('NOT_FOUND');
+}
+
+async function attach(deps: Deps, rows: NonNullable<Awaited<ReturnType<typeof repo.findActivity>>>[]): Promise<LedgerActivity[]> {
+  const ids = rows.map((r) => r.id);
+  const [attendance, photos] = await Promise.all([repo.listAttendance(deps.db, ids), repo.listPhotos(deps.db, ids)]);
+  return rows.map((r) => ({
+    ...r,
+    attendance: attendance.filter((x) => x.activityId === r.id),
+    photos: photos.filter((p) => p.ownerId === r.id),
+  }));
+}
+
+function displayName(org: { name: string; shortName: string | null }) {
+  return org.shortName ?? org.name;
+}
+
+export async function activityLedger(deps: Deps, actor: Actor, id: string): Promise<Download> {
+  const row = await repo.findActivity(deps.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const org = await repo.findOrg(deps.db, row.orgId);
+  if (!org) throw new AppError('NOT_FOUND');
+  await assertReadable(deps, actor, org);
+  const [activity] = await attach(deps, [row]);
+  const buffer = await renderActivityLedger(activity!);
+  return { buffer, fileName: `${displayName(org)}${formatChineseDate(row.heldOn)}${typeLabel(row.type)}台账.docx`, asciiName: `activity-ledger-${row.heldOn}.docx` };
+}
+
+async function loadYear(deps: Deps, actor: Actor, orgId: string, year: number, statuses: string[]) {
+  const org = await repo.findOrg(deps.db, orgId);
+  if (!org) throw new AppError('NOT_FOUND');
+  await assertReadable(deps, actor, org);
+  const activities = await attach(deps, await repo.listYearActivities(deps.db, org, year, statuses));
+  return { org, activities };
+}
+
+/** The branch-year binder: held activities of the branch and its 党小组 (cancelled ones are not 台账). */
+export async function binder(deps: Deps, actor: Actor, q: { orgId: string; year: number }): Promise<Download> {
+  const { org, activities } = await loadYear(deps, actor, q.orgId, q.year, ['held']);
+  const buffer = await renderBinder({ orgName: org.name, courtName: org.courtName, year: q.year, generatedOn: todayInShanghai(deps.now()), activities });
+  return { buffer, fileName: `${displayName(org)}${q.year}年度组织生活台账.docx`, asciiName: `ledger-binder-${q.year}.docx` };
+}
+
+export async function summary(deps: Deps, actor: Actor, q: { orgId: string; year: number }): Promise<Download> {
+  const { org, activities } = await loadYear(deps, actor, q.orgId, q.year, ['planned', 'held', 'cancelled']);
+  const buffer = await renderSummaryWorkbook({ orgName: displayName(org), year: q.year, activities });
+  return { buffer, fileName: `${displayName(org)}${q.year}年度组织生活台账汇总.xlsx`, asciiName: `ledger-summary-${q.year}.xlsx` };
+}

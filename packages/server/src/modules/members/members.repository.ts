@@ -1,0 +1,215 @@
+import { and, asc, eq, gt, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { schema, type DbOrTx } from '@zhibu/db';
+import type { MemberScope } from '../../policy/scope';
+
+const { courts, partyOrgs, departments, members, memberStatusHistory } = schema;
+const groups = alias(partyOrgs, 'grp');
+
+export type MemberRow = typeof members.$inferSelect;
+export type OrgRow = typeof partyOrgs.$inferSelect;
+
+/** What lists, profiles and exports read: no ciphertext, no hashes. */
+const viewColumns = {
+  id: members.id,
+  courtId: members.courtId,
+  orgId: members.orgId,
+  orgPath: members.orgPath,
+  orgName: partyOrgs.name,
+  groupId: members.groupId,
+  groupName: groups.name,
+  groupPath: groups.path,
+  name: members.name,
+  gender: members.gender,
+  ethnicity: members.ethnicity,
+  birthDate: members.birthDate,
+  idNumberMasked: members.idNumberMasked,
+  phoneMasked: members.phoneMasked,
+  education: members.education,
+  departmentId: members.departmentId,
+  departmentName: departments.name,
+  position: members.position,
+  jobTitle: members.jobTitle,
+  joinedOn: members.joinedOn,
+  fullMemberSince: members.fullMemberSince,
+  status: members.status,
+  isRetired: members.isRetired,
+  note: members.note,
+  version: members.version,
+};
+
+function selectView(db: DbOrTx) {
+  return db
+    .select(viewColumns)
+    .from(members)
+    .innerJoin(partyOrgs, eq(partyOrgs.id, members.orgId))
+    .leftJoin(groups, eq(groups.id, members.groupId))
+    .leftJoin(departments, eq(departments.id, members.departmentId));
+}
+
+/** `name ILIKE %q%` with the user's % and _ taken literally. */
+export function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The rows an actor's scope covers, as one SQL condition (null: none at all). Court admins see the
+ * court, secretaries and committee members a path prefix, group leaders their group's members, and
+ * everyone with a member record themself.
+ */
+export function scopeCondition(scope: MemberScope): SQL | null {
+  const parts: SQL[] = [];
+  if (scope.courtIds.length) parts.push(inArray(members.courtId, scope.courtIds));
+  for (const p of scope.orgPaths) parts.push(and(eq(members.courtId, p.courtId), like(members.orgPath, `${p.path}%`))!);
+  for (const gp of scope.groupPaths) {
+    parts.push(inArray(members.groupId, sql`(select ${partyOrgs.id} from ${partyOrgs} where ${partyOrgs.path} like ${`${gp}%`})`));
+  }
+  if (scope.selfId) parts.push(eq(members.id, scope.selfId));
+  if (!parts.length) return null;
+  return parts.length === 1 ? parts[0]! : or(...parts)!;
+}
+
+export type MemberFilters = {
+  courtId?: string;
+  /** A branch (or any org): its subtree by path. */
+  orgPath?: string;
+  /** A party group: its members. */
+  groupId?: string;
+  status?: string;
+  position?: string;
+  q?: string;
+};
+
+export function filterCondition(f: MemberFilters): SQL | undefined {
+  return and(
+    f.courtId ? eq(members.courtId, f.courtId) : undefined,
+    f.orgPath ? like(members.orgPath, `${f.orgPath}%`) : undefined,
+    f.groupId ? eq(members.groupId, f.groupId) : undefined,
+    f.status ? eq(members.status, f.status) : undefined,
+    f.position ? eq(members.position, f.position) : undefined,
+    f.q ? ilike(members.name, `%${escapeLike(f.q)}%`) : undefined,
+  );
+}
+
+export async function listMembers(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }) {
+  return selectView(db)
+    .where(where)
+    .orderBy(asc(members.orgPath), asc(members.name), asc(members.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countMembers(db: DbOrTx, where: SQL | undefined): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(members).where(where);
+  return rows[0]?.n ?? 0;
+}
+
+/** Keyset pages in list order (org, name, id), for exports of any size. */
+export async function listMembersAfter(db: DbOrTx, where: SQL | undefined, after: { orgPath: string; name: string; id: string } | null, limit: number) {
+  const cursor = after ? sql`(${members.orgPath}, ${members.name}, ${members.id}) > (${after.orgPath}, ${after.name}, ${after.id}::uuid)` : undefined;
+  return selectView(db)
+    .where(and(where, cursor))
+    .orderBy(asc(members.orgPath), asc(members.name), asc(members.id))
+    .limit(limit);
+}
+
+export type MemberViewRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+export async function findMemberView(db: DbOrTx, id: string): Promise<MemberViewRow | undefined> {
+  return (await selectView(db).where(eq(members.id, id)))[0];
+}
+
+export async function findMember(db: DbOrTx, id: string): Promise<MemberRow | undefined> {
+  return (await db.select().from(members).where(eq(members.id, id)))[0];
+}
+
+export async function findMemberIdByHash(db: DbOrTx, courtId: string, idNumberHash: string): Promise<string | undefined> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.courtId, courtId), eq(members.idNumberHash, idNumberHash)));
+  return rows[0]?.id;
+}
+
+export async function listStatusHistory(db: DbOrTx, memberId: string) {
+  return db
+    .select()
+    .from(memberStatusHistory)
+    .where(eq(memberStatusHistory.memberId, memberId))
+    .orderBy(asc(memberStatusHistory.changedOn), asc(memberStatusHistory.createdAt), asc(memberStatusHistory.id));
+}
+
+export async function findCourt(db: DbOrTx, id: string) {
+  return (await db.select().from(courts).where(eq(courts.id, id)))[0];
+}
+
+export async function listCourts(db: DbOrTx) {
+  return db.select({ id: courts.id, name: courts.name, shortName: courts.shortName }).from(courts).orderBy(asc(courts.sortOrder), asc(courts.name));
+}
+
+export async function findOrg(db: DbOrTx, id: string): Promise<OrgRow | undefined> {
+  return (await db.select().from(partyOrgs).where(eq(partyOrgs.id, id)))[0];
+}
+
+/** Every live org of a court (import matches 所在党支部 and 党小组 by name). */
+export async function listCourtOrgs(db: DbOrTx, courtId: string): Promise<OrgRow[]> {
+  return db
+    .select()
+    .from(partyOrgs)
+    .where(and(eq(partyOrgs.courtId, courtId), isNull(partyOrgs.dissolvedOn)))
+    .orderBy(asc(partyOrgs.sortOrder), asc(partyOrgs.path));
+}
+
+export async function findDepartment(db: DbOrTx, id: string) {
+  return (await db.select().from(departments).where(eq(departments.id, id)))[0];
+}
+
+export async function listCourtDepartments(db: DbOrTx, courtId: string) {
+  return db.select().from(departments).where(eq(departments.courtId, courtId)).orderBy(asc(departments.sortOrder), asc(departments.name));
+}
+
+export type ExistingMember = {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  groupId: string | null;
+  status: string;
+};
+
+/**
+ * Every member of a court by 身份证号 hash: the import's upsert key, so no row needs its own query.
+ * Read in pages, and with the few distinct org ids, paths and statuses shared rather than copied per
+ * member, so that a court of 100,000 stays small in memory.
+ */
+export async function loadMembersByHash(db: DbOrTx, courtId: string, pageSize = 10_000): Promise<Map<string, ExistingMember>> {
+  const map = new Map<string, ExistingMember>();
+  const shared = new Map<string, string>();
+  const intern = (v: string) => {
+    const hit = shared.get(v);
+    if (hit !== undefined) return hit;
+    shared.set(v, v);
+    return v;
+  };
+  let after: string | null = null;
+  for (;;) {
+    const rows: { id: string; hash: string; orgId: string; orgPath: string; groupId: string | null; status: string }[] = await db
+      .select({
+        id: members.id,
+        hash: members.idNumberHash,
+        orgId: members.orgId,
+        orgPath: members.orgPath,
+        groupId: members.groupId,
+        status: members.status,
+      })
+      .from(members)
+      .where(and(eq(members.courtId, courtId), after ? gt(members.id, after) : undefined))
+      .orderBy(asc(members.id))
+      .limit(pageSize);
+    for (const r of rows) {
+      map.set(r.hash, { id: r.id, orgId: intern(r.orgId), orgPath: intern(r.orgPath), groupId: r.groupId ? intern(r.groupId) : null, status: intern(r.status) });
+    }
+    if (rows.length < pageSize) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  return map;
+}

@@ -1,0 +1,264 @@
+// 党建工作提示, computed on every request from the recorded activities (never stored), so a branch's
+// reminder resolves the moment the activity is recorded. @see RULES.md §1.1, §4.1; issue 3 § Compliance
+import { and, eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
+import {
+  activityTypeLabels,
+  activityTypes,
+  addDays,
+  addPeriods,
+  checkMemberOrgLife,
+  computeCompliance,
+  countDaysBetween,
+  formatActivityCounts,
+  periodOf,
+  startOfYear,
+  summarizeCounts,
+  todayInShanghai,
+  type ActivityCatalogue,
+  type ActivityType,
+  type ComplianceActivity,
+  type ComplianceLevel,
+  type IsoDate,
+  type MemberStatus,
+  type OrgType,
+  type PeriodUnit,
+} from '@zhibu/domain';
+import { schema } from '@zhibu/db';
+import type { z } from 'zod';
+import type { activityCountsResponse, calendarResponse, memberRemindersResponse, OrgReminder, remindersResponse } from '@zhibu/contracts';
+import type { Deps } from '../../deps';
+import { AppError, invalidField } from '../../errors';
+import { forbidIf } from '../../lib/records';
+import { getRuleConfig } from '../../lib/settings';
+import type { Actor } from '../../policy/actor';
+import { memberScopeCondition } from '../../policy/member-scope-sql';
+import { canReadOrg } from '../../policy/scope';
+import { loadCatalogue } from '../activity-types/activity-types.repository';
+import { activityScopeCondition, orgScopeCondition, remindersPolicy } from './reminders.policy';
+import * as repo from './reminders.repository';
+
+const { partyOrgs, members, activities } = schema;
+const ACTIVE = ['probationaryMember', 'fullMember'];
+const levelRank: Record<ComplianceLevel, number> = { red: 0, amber: 1, green: 2 };
+
+/** Types judged on frequency, each with its period unit. */
+function judgedUnits(catalogue: ActivityCatalogue): Map<ActivityType, PeriodUnit> {
+  const units = new Map<ActivityType, PeriodUnit>();
+  for (const type of activityTypes) {
+    const d = catalogue[type];
+    if (d.enabled && d.minFrequency) units.set(type, d.minFrequency.period);
+  }
+  return units;
+}
+
+// The earliest day computeCompliance can judge: this year's periods plus `lookback` completed ones
+// (ISO weeks of this week-year may start in late December).
+function windowStart(today: IsoDate, units: Iterable<PeriodUnit>, lookback: number): IsoDate {
+  let from = addDays(startOfYear(today), -7);
+  for (const unit of units) {
+    const start = addPeriods(periodOf(today, unit), -Math.max(1, lookback)).start;
+    if (start < from) from = start;
+  }
+  return from;
+}
+
+async function resolveOrgFilter(deps: Deps, actor: Actor, orgId: string | undefined): Promise<SQL | undefined> {
+  if (!orgId) return undefined;
+  const org = await repo.findOrg(deps.db, orgId);
+  if (!org || !canReadOrg(actor, org)) throw new AppError('NOT_FOUND');
+  return and(eq(partyOrgs.courtId, org.courtId), like(partyOrgs.path, `${org.path}%`));
+}
+
+export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: string; orgId?: string }): Promise<z.infer<typeof remindersResponse>> {
+  forbidIf(!remindersPolicy.readOrgLevels(actor));
+  const today = todayInShanghai(deps.now());
+  const where = and(orgScopeCondition(actor, { includeViewer: true }), q.courtId ? eq(partyOrgs.courtId, q.courtId) : undefined, await resolveOrgFilter(deps, actor, q.orgId)) as SQL;
+  const orgs = await repo.listScopedOrgs(deps.db, where);
+  const courtIds = [...new Set(orgs.map((o) => o.courtId))];
+  const [names, facts] = await Promise.all([repo.courtNames(deps.db, courtIds), repo.committeeFacts(deps.db, orgs.filter((o) => o.type === 'branch').map((o) => o.id), today)]);
+  const out: OrgReminder[] = [];
+  // Each court has its own catalogue and rule config: one grouped query per court in scope.
+  for (const courtId of courtIds) {
+    const courtOrgs = orgs.filter((o) => o.courtId === courtId);
+    const [catalogue, config] = await Promise.all([loadCatalogue(deps.db, courtId), getRuleConfig(deps.db, courtId)]);
+    const units = judgedUnits(catalogue);
+    const counts = await repo.countHeldByPeriod(
+      deps.db,
+      courtOrgs.map((o) => o.id),
+      units,
+      windowStart(today, units.values(), config.orgLife.lookbackPeriods),
+      today,
+    );
+    // One synthetic activity per counted one, dated the period's first day: computeCompliance only
+    // needs org, type, period and 补录 — rows per group, not per attendance.
+    const synthetic: ComplianceActivity[] = [];
+    for (const c of counts) {
+      for (let i = 0; i < c.count; i++) {
+        synthetic.push({ id: `${c.orgId}:${c.type}:${c.periodStart}:${i}`, orgId: c.orgId, type: c.type, date: c.periodStart, status: 'held', lateEntry: i < c.late });
+      }
+    }
+    const result = computeCompliance({
+      orgs: courtOrgs.map((o) => {
+        const f = facts.get(o.id);
+        return {
+          id: o.id,
+          name: o.name,
+          type: o.type as OrgType,
+          courtId,
+          establishedOn: o.establishedOn,
+          hasCommittee: f ? (f.positions > 0 ? true : f.fullMembers < 7 ? false : undefined) : undefined,
+        };
+      }),
+      catalogue,
+      activities: synthetic,
+      today,
+      config: config.orgLife,
+    });
+    for (const [i, r] of result.entries()) {
+      const org = courtOrgs[i]!;
+      if (!r.items.length && org.type !== 'branch' && org.type !== 'partyGroup') continue;
+      out.push({
+        orgId: r.orgId,
+        orgName: r.orgName,
+        orgType: org.type,
+        courtId,
+        courtName: names.get(courtId) ?? '',
+        level: r.level,
+        items: r.items.map((it) => ({
+          type: it.type,
+          label: it.label,
+          state: it.state,
+          current: it.current,
+          periodKey: it.periodKey,
+          periodStart: it.periodStart,
+          periodEnd: it.periodEnd,
+          count: it.count,
+          lateEntryCount: it.lateEntryCount,
+          required: it.required,
+          daysLeft: it.daysLeft,
+          message: it.message,
+          rule: it.rule,
+        })),
+      });
+    }
+  }
+  // Stable sort: red → amber → green, keeping court and org order within a level.
+  out.sort((a, b) => levelRank[a.level] - levelRank[b.level]);
+  const counts = { red: 0, amber: 0, green: 0 };
+  for (const o of out) counts[o.level]++;
+  return { today, items: out, total: out.length, counts };
+}
+
+/** 党章第九条: members whose months without organizational life reach the warn/critical thresholds. */
+export async function listMemberReminders(deps: Deps, actor: Actor, q: { orgId?: string }): Promise<z.infer<typeof memberRemindersResponse>> {
+  forbidIf(!remindersPolicy.readMembers(actor));
+  const today = todayInShanghai(deps.now());
+  let orgFilter: SQL | undefined;
+  if (q.orgId) {
+    const org = await repo.findOrg(deps.db, q.orgId);
+    if (!org || !canReadOrg(actor, org)) throw new AppError('NOT_FOUND');
+    orgFilter = org.type === 'partyGroup' ? eq(members.groupId, org.id) : and(eq(members.courtId, org.courtId), like(members.orgPath, `${org.path}%`));
+  }
+  const base = and(inArray(members.status, ACTIVE), memberScopeCondition(actor), orgFilter) as SQL;
+  const courtIds = [...new Set(actor.grants.filter((g) => g.courtId && g.role !== 'higherCourtViewer').map((g) => g.courtId!))];
+  const items: z.infer<typeof memberRemindersResponse>['items'] = [];
+  for (const courtId of courtIds) {
+    const [catalogue, config] = await Promise.all([loadCatalogue(deps.db, courtId), getRuleConfig(deps.db, courtId)]);
+    const counting = activityTypes.filter((t) => catalogue[t].enabled && catalogue[t].countsAsOrgLife);
+    const rows = await repo.lastOrgLifeByMember(deps.db, and(base, eq(members.courtId, courtId)) as SQL, counting, today);
+    for (const r of rows) {
+      const lastPresent = r.lastPresent ? r.lastPresent.slice(0, 10) : null;
+      const lastExempt = r.lastExempt ? r.lastExempt.slice(0, 10) : null;
+      // 免于参加 marked at the latest record (年老体弱、长期患病: 教育管理条例 第二十三条).
+      const exempt = !!lastExempt && (!lastPresent || lastExempt >= lastPresent);
+      // The branch cannot count months before the member was on its roster in the platform.
+      const joinedBranchOn = todayInShanghai(r.createdAt);
+      const result = checkMemberOrgLife(
+        { memberId: r.id, status: r.status as MemberStatus, exempt, lastAttendedOn: lastPresent, joinedBranchOn: joinedBranchOn <= today ? joinedBranchOn : null },
+        today,
+        config.orgLife.memberAbsence,
+      );
+      if (result.level === 'ok') continue;
+      items.push({
+        memberId: r.id,
+        memberName: r.name,
+        orgId: r.orgId,
+        orgName: r.orgName,
+        months: result.months,
+        since: result.since,
+        level: result.level,
+        message: result.message,
+        note: result.note,
+        rule: result.rule,
+      });
+    }
+  }
+  items.sort((a, b) => (a.level === b.level ? (b.months ?? 0) - (a.months ?? 0) : a.level === 'critical' ? -1 : 1));
+  return { today, items, total: items.length };
+}
+
+/** Yearly held activities per type, per org and for the caller's scope of a court (the articles' figures). */
+export async function activityCounts(deps: Deps, actor: Actor, q: { courtId?: string; year: number }): Promise<z.infer<typeof activityCountsResponse>> {
+  forbidIf(!remindersPolicy.readCounts(actor));
+  const courtId = q.courtId ?? actor.courtId ?? actor.viewableCourtIds[0];
+  if (!courtId) throw invalidField('courtId', '请指定法院');
+  const orgs = await repo.listScopedOrgs(deps.db, and(orgScopeCondition(actor, { includeViewer: true }), eq(partyOrgs.courtId, courtId)) as SQL);
+  if (!orgs.length) throw new AppError('NOT_FOUND');
+  const names = await repo.courtNames(deps.db, [courtId]);
+  const rows = await repo.countHeldByOrgAndType(
+    deps.db,
+    orgs.map((o) => o.id),
+    `${q.year}-01-01`,
+    `${q.year}-12-31`,
+  );
+  const synthetic: ComplianceActivity[] = [];
+  for (const r of rows) {
+    for (let i = 0; i < r.count; i++) synthetic.push({ id: '', orgId: r.orgId, type: r.type as ActivityType, date: `${q.year}-01-01`, status: 'held', lateEntry: i < r.late });
+  }
+  const strip = ({ type, label, count, lateEntryCount }: { type: ActivityType; label: string; count: number; lateEntryCount: number }) => ({ type, label, count, lateEntryCount });
+  const total = summarizeCounts(synthetic, { by: 'type', year: q.year }).map(strip);
+  const byOrg = summarizeCounts(synthetic, { by: 'orgAndType', year: q.year });
+  return {
+    courtId,
+    courtName: names.get(courtId) ?? '',
+    year: q.year,
+    total: { rows: total, text: formatActivityCounts(total) },
+    orgs: orgs
+      .map((o) => {
+        const own = byOrg.filter((r) => r.orgId === o.id).map(strip);
+        return { orgId: o.id, orgName: o.name, rows: own, text: formatActivityCounts(own) };
+      })
+      .filter((o) => o.rows.length > 0),
+  };
+}
+
+export async function listCalendar(deps: Deps, actor: Actor, q: { orgId?: string; courtId?: string; from: IsoDate; to: IsoDate }): Promise<z.infer<typeof calendarResponse>> {
+  forbidIf(!remindersPolicy.readCalendar(actor));
+  if (q.to < q.from) throw invalidField('to', '结束日期不能早于开始日期');
+  if (countDaysBetween(q.from, q.to) > 366) throw invalidField('to', '查询范围不能超过一年');
+  let memberOrgPath: string | null = null;
+  if (actor.memberId) memberOrgPath = (await repo.memberOrgPath(deps.db, actor.memberId)) ?? null;
+  let orgFilter: SQL | undefined;
+  if (q.orgId) {
+    const org = await repo.findOrg(deps.db, q.orgId);
+    if (!org || !canReadOrg(actor, org)) throw new AppError('NOT_FOUND');
+    orgFilter = and(eq(activities.courtId, org.courtId), like(activities.orgPath, `${org.path}%`));
+  }
+  const rows = await repo.listCalendar(
+    deps.db,
+    and(activityScopeCondition(actor, memberOrgPath), orgFilter, q.courtId ? eq(activities.courtId, q.courtId) : undefined, gte(activities.heldOn, q.from), lte(activities.heldOn, q.to)) as SQL,
+  );
+  const items = rows.map((r) => ({
+    id: r.id,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    type: r.type as ActivityType,
+    label: activityTypeLabels[r.type as ActivityType] ?? r.type,
+    title: r.title,
+    heldOn: r.heldOn,
+    startsAt: r.startsAt.toISOString(),
+    status: r.status as 'planned' | 'held' | 'cancelled',
+    lateEntry: r.lateEntry,
+  }));
+  return { items, total: items.length };
+}
