@@ -68,6 +68,13 @@ async function rosterHasMember(res: LightMyRequestResponse, x: Target): Promise<
 const ANSHUN_READERS = ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'anshun-dy1', 'guizhou'] as const;
 let seq = 500;
 
+/** A fresh valid 身份证号 each call (the 3-digit sequence wraps, the birth date moves on). */
+function freshIdNumber(area: string): string {
+  const n = seq++;
+  const birth = new Date(Date.UTC(1990, 0, 1 + Math.floor(n / 900))).toISOString().slice(0, 10);
+  return makeIdNumber(area, birth, 100 + (n % 900));
+}
+
 /** An activity of the target's branch, planned (and optionally held, submitted) by that court's admin. */
 async function activityOf(t: TestApp, x: Target, side: Side, opts: { type?: string; held?: boolean; submitted?: boolean; signInOpen?: boolean } = {}) {
   const admin = side === 'own' ? 'anshun' : 'lukou';
@@ -103,7 +110,7 @@ function pngUpload() {
 
 /** A one-row roster in the import template's layout, for the target's branch. */
 async function rosterUpload(x: Target, side: Side, opts: { bad?: boolean } = {}) {
-  const idNumber = makeIdNumber(side === 'own' ? '520402' : '430221', '1992-06-15', seq++);
+  const idNumber = freshIdNumber(side === 'own' ? '520402' : '430221');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('党员名册');
   ws.addRow(['姓名', '身份证号', '所在党支部', '岗位', '入党时间', '转正时间', '党员状态']);
@@ -252,7 +259,7 @@ const cases: Case[] = [
     make: (_t, x, side) => ({
       method: 'POST',
       url: '/api/v1/members',
-      payload: { orgId: x.branchId, name: '新党员', idNumber: makeIdNumber(side === 'own' ? '520402' : '430221', '1995-01-20', seq++), status: 'fullMember', joinedOn: '2018-07-01', fullMemberSince: '2019-07-01' },
+      payload: { orgId: x.branchId, name: '新党员', idNumber: freshIdNumber(side === 'own' ? '520402' : '430221'), status: 'fullMember', joinedOn: '2018-07-01', fullMemberSince: '2019-07-01' },
     }),
   },
   {

@@ -48,7 +48,7 @@ export type ExportOptions = { audit?: AuditActor; onProgress?: (done: number, to
  */
 export async function writeMembersWorkbook(deps: Deps, actor: Actor, q: MemberExportQuery, output: Writable, opts: ExportOptions = {}): Promise<number> {
   forbidIf(!membersPolicy.export(actor));
-  const where = await memberWhere(deps, actor, q);
+  const where = memberWhere(actor, q);
   const total = where ? await repo.countMembers(deps.db, where) : 0;
   const today = todayInShanghai(deps.now());
 

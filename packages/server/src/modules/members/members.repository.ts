@@ -71,32 +71,57 @@ export function scopeCondition(scope: MemberScope): SQL | null {
 
 export type MemberFilters = {
   courtId?: string;
-  /** A branch (or any org): its subtree by path. */
-  orgPath?: string;
-  /** A party group: its members. */
-  groupId?: string;
+  /** An org: its subtree's members (by path), or a party group's members. */
+  orgId?: string;
   status?: string;
   position?: string;
   q?: string;
 };
 
+/**
+ * Members of an org's subtree, or of a 党小组 (whose members are organized in its branch): the org
+ * is looked up inside the same statement (no extra round trip), and its path bounds an index range
+ * on members.org_path (text_pattern_ops; paths hold only hex digits, '-' and '/', all below '~').
+ */
+function orgCondition(orgId: string): SQL {
+  const path = sql`(select ${partyOrgs.path} from ${partyOrgs} where ${partyOrgs.id} = ${orgId})`;
+  return sql`((${members.orgPath} ~>=~ ${path} and ${members.orgPath} ~<~ (${path} || '~')) or ${members.groupId} = ${orgId})`;
+}
+
 export function filterCondition(f: MemberFilters): SQL | undefined {
   return and(
     f.courtId ? eq(members.courtId, f.courtId) : undefined,
-    f.orgPath ? like(members.orgPath, `${f.orgPath}%`) : undefined,
-    f.groupId ? eq(members.groupId, f.groupId) : undefined,
+    f.orgId ? orgCondition(f.orgId) : undefined,
     f.status ? eq(members.status, f.status) : undefined,
     f.position ? eq(members.position, f.position) : undefined,
     f.q ? ilike(members.name, `%${escapeLike(f.q)}%`) : undefined,
   );
 }
 
-export async function listMembers(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }) {
-  return selectView(db)
-    .where(where)
-    .orderBy(asc(members.orgPath), asc(members.name), asc(members.id))
-    .limit(page.limit)
-    .offset(page.offset);
+/**
+ * One page of the list, with the total of all matches beside each row (one round trip, not two).
+ * Written as SQL rather than with the query builder: this is the hottest read of the platform
+ * (bench/: p95 at 50 clients), and building the 3-join, 25-column select cost more than running it.
+ * Dates come back as text, as the builder's columns give them.
+ */
+export async function listMembers(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }): Promise<(MemberViewRow & { total: number })[]> {
+  const result = await db.execute(sql`
+    select members.id, members.court_id as "courtId", members.org_id as "orgId", members.org_path as "orgPath",
+           party_orgs.name as "orgName", members.group_id as "groupId", grp.name as "groupName", grp.path as "groupPath",
+           members.name, members.gender, members.ethnicity, members.birth_date::text as "birthDate",
+           members.id_number_masked as "idNumberMasked", members.phone_masked as "phoneMasked", members.education,
+           members.department_id as "departmentId", departments.name as "departmentName", members.position,
+           members.job_title as "jobTitle", members.joined_on::text as "joinedOn", members.full_member_since::text as "fullMemberSince",
+           members.status, members.is_retired as "isRetired", members.note, members.version,
+           (count(*) over ())::int as total
+      from members
+      join party_orgs on party_orgs.id = members.org_id
+      left join party_orgs grp on grp.id = members.group_id
+      left join departments on departments.id = members.department_id
+     where ${where ?? sql`true`}
+     order by members.org_path, members.name, members.id
+     limit ${page.limit} offset ${page.offset}`);
+  return (result as unknown as { rows: (MemberViewRow & { total: number })[] }).rows;
 }
 
 export async function countMembers(db: DbOrTx, where: SQL | undefined): Promise<number> {
@@ -113,7 +138,7 @@ export async function listMembersAfter(db: DbOrTx, where: SQL | undefined, after
     .limit(limit);
 }
 
-export type MemberViewRow = Awaited<ReturnType<typeof listMembers>>[number];
+export type MemberViewRow = Awaited<ReturnType<typeof listMembersAfter>>[number];
 
 export async function findMemberView(db: DbOrTx, id: string): Promise<MemberViewRow | undefined> {
   return (await selectView(db).where(eq(members.id, id)))[0];

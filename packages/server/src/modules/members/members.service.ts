@@ -38,39 +38,23 @@ export function targetOf(m: { id: string; courtId: string; orgPath: string }, gr
   return { id: m.id, courtId: m.courtId, orgPath: m.orgPath, groupPath: groupPath ?? null };
 }
 
-/**
- * The list filters as SQL inputs. An org outside what the caller may see gives an empty list
- * (`null`), like the org list does; a 党小组 filters by group, any other org by its subtree.
- */
-export async function resolveMemberFilters(deps: Deps, actor: Actor, q: Omit<MemberListQuery, 'page' | 'pageSize'>): Promise<repo.MemberFilters | null> {
-  const f: repo.MemberFilters = { courtId: q.courtId, status: q.status, position: q.position, q: q.q || undefined };
-  if (q.orgId) {
-    const org = await repo.findOrg(deps.db, q.orgId);
-    if (!org || !membersPolicy.seeCourt(actor, org.courtId)) return null;
-    if (q.courtId && q.courtId !== org.courtId) return null;
-    if (org.type === 'partyGroup') f.groupId = org.id;
-    else f.orgPath = org.path;
-  }
-  return f;
-}
-
 /** The caller's scope and the filters as one condition; null when nothing can match. */
-export async function memberWhere(deps: Deps, actor: Actor, q: Omit<MemberListQuery, 'page' | 'pageSize'>) {
+export function memberWhere(actor: Actor, q: Omit<MemberListQuery, 'page' | 'pageSize'>) {
   const scope = repo.scopeCondition(membersPolicy.scopeOf(actor));
   if (!scope) return null;
-  const filters = await resolveMemberFilters(deps, actor, q);
-  if (!filters) return null;
+  // An org outside the caller's scope matches no row: the scope condition already says so.
+  const filters: repo.MemberFilters = { courtId: q.courtId, orgId: q.orgId, status: q.status, position: q.position, q: q.q || undefined };
   return and(scope, repo.filterCondition(filters))!;
 }
 
 export async function listMembers(deps: Deps, actor: Actor, q: MemberListQuery) {
   forbidIf(!membersPolicy.list(actor));
-  const where = await memberWhere(deps, actor, q);
+  const where = memberWhere(actor, q);
   if (!where) return { items: [], total: 0 };
   const today = todayInShanghai(deps.now());
   const rows = await repo.listMembers(deps.db, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  // The first page with fewer rows than asked is the whole list: no count query needed.
-  const total = q.page === 1 && rows.length < q.pageSize ? rows.length : await repo.countMembers(deps.db, where);
+  // Each row carries the total; only a page past the end needs to count separately.
+  const total = rows[0]?.total ?? (q.page > 1 ? await repo.countMembers(deps.db, where) : 0);
   return { items: rows.map((r) => toMember(r, today)), total };
 }
 
