@@ -108,6 +108,12 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
       max: opts.poolSize ?? 10,
       options: '-c TimeZone=Asia/Shanghai',
     });
+    // An idle client's connection can die (PostgreSQL restarted, the database dropped): pg emits
+    // 'error' on the pool, and an unhandled 'error' would end the whole process. The pool drops
+    // the client and opens a new one on the next query.
+    pool.on('error', (err) => {
+      if ((err as { code?: string }).code !== '57P01') console.warn(`PostgreSQL 连接中断：${err.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
