@@ -1,15 +1,7 @@
 // `zhibu bench`: hands over to bench/ (data generator and benchmarks, on PostgreSQL).
-export type BenchOptions = {
-  courts?: number;
-  members?: number;
-  orgs?: number;
-  rows?: number;
-  duration?: number;
-  concurrency?: number;
-  skipList?: boolean;
-  skipImport?: boolean;
-  write?: boolean;
-};
+import type { BenchOptions } from '../../../../bench/run';
+
+export type { BenchOptions };
 
 type BenchModule = { runBench: (opts: BenchOptions) => Promise<number> };
 
