@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Card, Col, DatePicker, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../../lib/url-filters';
 import type { AuditEntry } from '@zhibu/contracts';
 import type { Dayjs } from 'dayjs';
 import { api, describeError } from '../../api/client';
@@ -74,7 +74,7 @@ function Json({ value }: { value: unknown }) {
 const filterKeys = ['actor', 'action', 'entity', 'entityId', 'from', 'to'] as const;
 
 export default function AuditPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, apply] = useUrlFilters();
   const { message } = App.useApp();
   const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof filterKeys)[number], string | undefined>;
   const page = Number(params.get('page') ?? 1) || 1;
@@ -89,16 +89,6 @@ export default function AuditPage() {
     queryFn: () => api.get<{ items: AuditEntry[]; total: number }>('/audit-logs', { ...filters, page, pageSize }),
     placeholderData: keepPreviousData,
   });
-
-  const apply = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const runVerify = async () => {
     setVerifying(true);

@@ -5,7 +5,8 @@ import { App, Button, Col, Input, Row, Select, Space, Table, Tag, TreeSelect, Ty
 import { PageCard, useIsPhone } from '../../components/PageCard';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useUrlFilters } from '../../lib/url-filters';
 import type { Member } from '@zhibu/contracts';
 import { genderLabels, memberStatusLabels, memberStatuses, positionLabels, positions, type MemberStatus } from '@zhibu/domain';
 import { api, describeError, downloadFile } from '../../api/client';
@@ -34,7 +35,7 @@ export function StatusTag({ status }: { status: MemberStatus }) {
 const filterKeys = ['orgId', 'status', 'position', 'q'] as const;
 
 export default function MembersPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilters();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const canManage = useCan('members:manage');
@@ -54,16 +55,6 @@ export default function MembersPage() {
   });
 
   const treeData = useMemo(() => toTreeData(orgs.data ?? []), [orgs.data]);
-
-  const update = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const exportRoster = async () => {
     setExporting(true);
