@@ -69,10 +69,12 @@ describe.each(testEngines)('登录与会话 (%s)', (engine) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/orgs', headers: { cookie } })).statusCode).toBe(200);
   });
 
-  it('退出登录后会话不再有效', async () => {
+  it('退出登录后会话不再有效，退出记入审计日志', async () => {
     const res = await login('anshun', TEST_PASSWORD);
     const cookie = `zhibu_sid=${res.cookies.find((x) => x.name === 'zhibu_sid')!.value}`;
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    const logouts = await t.deps.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'auth.logout'));
+    expect(logouts.map((e) => e.actorName)).toContain('郑明春（anshun）');
   });
 });

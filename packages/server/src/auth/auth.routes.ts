@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePasswordRequest, loginRequest, meResponse, okSchema, type Me } from '@zhibu/contracts';
 import type { Deps } from '../deps';
+import { appendAudit } from '../lib/audit';
 import { getSecuritySettings } from '../lib/settings';
-import type { Actor } from '../policy/actor';
+import { auditActorOf, type Actor } from '../policy/actor';
 import { permissionsOf } from '../policy/permissions';
 import { requireActor } from './auth-hook';
 import { changePassword, login } from './auth.service';
@@ -45,7 +46,13 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 200: okSchema } } }, async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(deps.db, token);
+      const actor = requireActor(req);
+      if (token) {
+        await deps.db.transaction(async (tx) => {
+          await deleteSession(tx, token);
+          await appendAudit(tx, auditActorOf(actor, req.ip), { action: 'auth.logout', entity: 'user', entityId: actor.userId });
+        });
+      }
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     });
