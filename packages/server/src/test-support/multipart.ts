@@ -8,4 +8,4 @@ export function multipartFile(file: Buffer, filename: string, mimeType: string):
   };
 }
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../lib/downloads';

@@ -35,14 +35,8 @@ export function detectAttachmentType(fileName: string, content: Buffer): string 
   return (kinds[kind].extensions as readonly string[]).includes(ext) ? kinds[kind].mime : null;
 }
 
-/** RFC 6266 / RFC 5987: an ASCII fallback and the UTF-8 name, so 会议照片.jpg arrives as itself. */
-export function contentDisposition(fileName: string): string {
-  const ext = /\.[A-Za-z0-9]+$/.exec(fileName)?.[0] ?? '';
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const fallback = /[^_.\s]/.test(ascii.slice(0, ascii.length - ext.length)) ? ascii : `attachment${ext}`;
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
+/** The download header of an attachment: its own (often Chinese) name. */
+export { attachmentHeader as contentDisposition } from '../../lib/downloads';
 
 /** Browsers send multipart file names as UTF-8 bytes that busboy reads as latin1. */
 export function decodeUploadName(name: string | undefined): string {

@@ -3,17 +3,10 @@ import type { FastifyReply } from 'fastify';
 import { DOCX_MIME, idSchema, ledgerYearQuery, z } from '@zhibu/contracts';
 import { requireActor } from '../../auth/auth-hook';
 import type { Deps } from '../../deps';
+import { attachmentHeader, XLSX_MIME } from '../../lib/downloads';
 import * as svc from './ledgers.service';
 
 const tags = ['ledgers'];
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266 with the RFC 5987 `filename*=UTF-8''…` form (Chinese names) and an ASCII `filename` fallback. */
-export function attachmentHeader(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const ascii = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 function send(reply: FastifyReply, d: svc.Download, mime: string) {
   return reply.header('content-type', mime).header('content-disposition', attachmentHeader(d.fileName, d.asciiName)).header('cache-control', 'no-store').send(d.buffer);

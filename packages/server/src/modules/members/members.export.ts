@@ -28,17 +28,7 @@ import type { ImportReport } from './members.import';
 
 const EXPORT_PAGE = 2000;
 
-/**
- * `Content-Disposition` for a download with a Chinese file name: RFC 6266 with the RFC 5987
- * `filename*=UTF-8''…` form, and a plain ASCII `filename` for clients that do not read it.
- */
-export function attachmentHeader(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const ascii = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type ExportOptions = { audit?: AuditActor; onProgress?: (done: number, total: number) => void };
 

@@ -22,7 +22,8 @@ import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { memberInvalidField } from './member-record';
 import { buildImportTemplate } from './member-template';
-import { attachmentHeader, buildImportReport, exportMembersToBuffer, XLSX_MIME } from './members.export';
+import { attachmentHeader, XLSX_MIME } from '../../lib/downloads';
+import { buildImportReport, exportMembersToBuffer } from './members.export';
 import { findImportReport, importMembers, saveImportReport } from './members.import';
 import * as svc from './members.service';
 
