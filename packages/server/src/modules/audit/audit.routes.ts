@@ -7,14 +7,11 @@ import { requireActor } from '../../auth/auth-hook';
 import type { Deps } from '../../deps';
 import { verifyAuditChain } from '../../lib/audit';
 import { forbidIf } from '../../lib/records';
+import { escapeLike } from '../../lib/like';
 import { auditPolicy } from './audit.policy';
 
 const { auditLog } = schema;
 const tags = ['audit'];
-
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

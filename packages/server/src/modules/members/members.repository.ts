@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type DbOrTx } from '@zhibu/db';
-import type { MemberScope } from '../../policy/scope';
+import { escapeLike } from '../../lib/like';
 
 const { courts, partyOrgs, departments, members, memberStatusHistory } = schema;
 const groups = alias(partyOrgs, 'grp');
@@ -45,28 +45,6 @@ function selectView(db: DbOrTx) {
     .innerJoin(partyOrgs, eq(partyOrgs.id, members.orgId))
     .leftJoin(groups, eq(groups.id, members.groupId))
     .leftJoin(departments, eq(departments.id, members.departmentId));
-}
-
-/** `name ILIKE %q%` with the user's % and _ taken literally. */
-export function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * The rows an actor's scope covers, as one SQL condition (null: none at all). Court admins see the
- * court, secretaries and committee members a path prefix, group leaders their group's members, and
- * everyone with a member record themself.
- */
-export function scopeCondition(scope: MemberScope): SQL | null {
-  const parts: SQL[] = [];
-  if (scope.courtIds.length) parts.push(inArray(members.courtId, scope.courtIds));
-  for (const p of scope.orgPaths) parts.push(and(eq(members.courtId, p.courtId), like(members.orgPath, `${p.path}%`))!);
-  for (const gp of scope.groupPaths) {
-    parts.push(inArray(members.groupId, sql`(select ${partyOrgs.id} from ${partyOrgs} where ${partyOrgs.path} like ${`${gp}%`})`));
-  }
-  if (scope.selfId) parts.push(eq(members.id, scope.selfId));
-  if (!parts.length) return null;
-  return parts.length === 1 ? parts[0]! : or(...parts)!;
 }
 
 export type MemberFilters = {

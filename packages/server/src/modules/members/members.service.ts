@@ -8,6 +8,7 @@ import { appendAudit, type AuditActor } from '../../lib/audit';
 import { assertVersion, diffFields, forbidIf, found } from '../../lib/records';
 import { getRuleConfig } from '../../lib/settings';
 import { auditActorOf, type Actor } from '../../policy/actor';
+import { memberScopeConditionOrNull } from '../../policy/member-scope-sql';
 import type { MemberTarget } from '../../policy/scope';
 import {
   auditViewOf,
@@ -40,7 +41,7 @@ export function targetOf(m: { id: string; courtId: string; orgPath: string }, gr
 
 /** The caller's scope and the filters as one condition; null when nothing can match. */
 export function memberWhere(actor: Actor, q: Omit<MemberListQuery, 'page' | 'pageSize'>) {
-  const scope = repo.scopeCondition(membersPolicy.scopeOf(actor));
+  const scope = memberScopeConditionOrNull(actor);
   if (!scope) return null;
   // An org outside the caller's scope matches no row: the scope condition already says so.
   const filters: repo.MemberFilters = { courtId: q.courtId, orgId: q.orgId, status: q.status, position: q.position, q: q.q || undefined };
