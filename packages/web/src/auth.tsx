@@ -16,7 +16,10 @@ export type Permission =
   | 'audit:read'
   | 'users:manage'
   | 'security:manage'
-  | 'courts:manage';
+  | 'courts:manage'
+  | 'activities:read'
+  | 'activities:manage'
+  | 'reminders:read';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

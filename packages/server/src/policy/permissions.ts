@@ -15,6 +15,9 @@ export const permissionNames = [
   'users:manage',
   'security:manage',
   'courts:manage',
+  'activities:read',
+  'activities:manage',
+  'reminders:read',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -27,6 +30,11 @@ export function permissionsOf(actor: Actor): Permission[] {
   if (hasRole(actor, 'courtAdmin', 'branchSecretary')) for (const x of ['orgs:manage', 'members:manage', 'members:import'] as const) p.add(x);
   if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader')) p.add('members:read');
   if (actor.memberId) p.add('self:read');
+  // Organizational life: managers plan and record; everyone with a member record sees their own
+  // activities; the 党建工作提示 and yearly counts are the managers' (and higher courts') work list.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'member')) p.add('activities:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('activities:manage');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'higherCourtViewer')) p.add('reminders:read');
   if (hasRole(actor, 'auditor')) p.add('audit:read');
   if (hasRole(actor, 'sysAdmin')) for (const x of ['users:manage', 'courts:manage'] as const) p.add(x);
   if (hasRole(actor, 'securityOfficer')) p.add('security:manage');

@@ -1,0 +1,6 @@
+// Placeholder until the page is built (issue 3).
+import { PageCard } from '../../components/PageCard';
+
+export default function ActivityFormPage() {
+  return <PageCard title="建设中">本页正在建设中。</PageCard>;
+}
