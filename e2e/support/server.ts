@@ -13,7 +13,9 @@ import { createDeps } from '../../packages/server/src/create-deps';
 import type { Deps } from '../../packages/server/src/deps';
 import { DEMO_PASSWORD, seedDemoData } from '../../packages/server/src/demo/index';
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../packages/web/dist');
+// ZHIBU_WEB_DIST lets parallel work build the web app into its own directory
+// (`vite build packages/web --outDir /tmp/web-x`) and test against it.
+export const webDist = process.env.ZHIBU_WEB_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../packages/web/dist');
 
 export type E2EServer = {
   baseUrl: string;
