@@ -22,6 +22,10 @@ export type DemoRows = {
   members: MemberRow[];
   memberStatusHistory: Insert<typeof schema.memberStatusHistory>[];
   committeePositions: Insert<typeof schema.committeePositions>[];
+  /** Organizational life (demo/activities.ts): activities, their attendance and 案例讲评 cases. */
+  activities: Insert<typeof schema.activities>[];
+  activityAttendance: Insert<typeof schema.activityAttendance>[];
+  caseReviews: Insert<typeof schema.caseReviews>[];
 };
 
 export type MemberInput = {
@@ -54,7 +58,18 @@ export type DemoBuilder = {
 };
 
 export function createDemoBuilder(crypto: FieldCrypto): DemoBuilder {
-  const rows: DemoRows = { courts: [], departments: [], partyOrgs: [], orgTerms: [], members: [], memberStatusHistory: [], committeePositions: [] };
+  const rows: DemoRows = {
+    courts: [],
+    departments: [],
+    partyOrgs: [],
+    orgTerms: [],
+    members: [],
+    memberStatusHistory: [],
+    committeePositions: [],
+    activities: [],
+    activityAttendance: [],
+    caseReviews: [],
+  };
   const sortCounters = new Map<string, number>();
   const nextSort = (key: string) => {
     const n = (sortCounters.get(key) ?? 0) + 1;
@@ -171,4 +186,7 @@ export async function insertDemoRows(tx: DbOrTx, rows: DemoRows, chunkSize = 500
   await insertChunked(schema.members, rows.members);
   await insertChunked(schema.memberStatusHistory, rows.memberStatusHistory);
   await insertChunked(schema.committeePositions, rows.committeePositions);
+  await insertChunked(schema.activities, rows.activities);
+  await insertChunked(schema.activityAttendance, rows.activityAttendance);
+  await insertChunked(schema.caseReviews, rows.caseReviews);
 }

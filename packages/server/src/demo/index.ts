@@ -10,8 +10,10 @@ import { newId, schema, type DbOrTx } from '@zhibu/db';
 import { hashPassword } from '../auth/auth.service';
 import type { Deps } from '../deps';
 import { appendAudit } from '../lib/audit';
+import { CATALOGUE_KEY } from '../modules/activity-types/activity-types.repository';
 import { countRows, createDemoBuilder, insertDemoRows, type DemoBuilder, type MemberRow, type OrgRow } from './builder';
 import { createPersonFactory, guizhouArea, hunanArea, type PersonFactory } from './people';
+import { buildOrgLifeYear, describeBranchLife, type BranchLifeSpec, type BranchPace } from './activities';
 import { populateBranch, type BranchProfile, type NamedPerson } from './populate';
 import { createRandom, type Random } from './random';
 
@@ -55,6 +57,9 @@ type AnshunBranch = {
   transferredOut?: number;
   named?: Omit<NamedPerson, 'department'>[];
   extraDepts?: string[];
+  /** Behind on organizational life on purpose (党建工作提示 red/amber); default on track. */
+  pace?: BranchPace;
+  driftingMonths?: number[];
 };
 
 // 支部建在庭上、党小组建在审判团队上: each branch on a 庭室, each 党小组 on a trial team (20 in all).
@@ -73,7 +78,11 @@ const anshunBranches: AnshunBranch[] = [
     development: { activist: 1, developmentCandidate: 1 },
     named: [{ key: 'zhangjian', name: '张健', gender: 'male', position: 'judge', jobTitle: '刑事审判第一庭庭长', post: 'secretary', born: ['1972-01-01', '1978-12-31'] }],
   },
-  { dept: '民事审判第一庭', profile: 'trial', active: 30, teams: ['婚姻家庭审判团队', '劳动争议审判团队'], termLeftMonths: 26, probationary: 1, development: { applicant: 1 } },
+  // Two of its members stopped coming: 4 and 7 months without organizational life (党章第九条).
+  {
+    dept: '民事审判第一庭', profile: 'trial', active: 30, teams: ['婚姻家庭审判团队', '劳动争议审判团队'], termLeftMonths: 26, probationary: 1, development: { applicant: 1 },
+    driftingMonths: [4, 7],
+  },
   // 第四党支部: its term ends in five months (USERS.md, 郑主任's Monday).
   { dept: '民事审判第二庭', profile: 'trial', active: 26, teams: ['金融纠纷审判团队', '商事审判团队'], termLeftMonths: 5 },
   { dept: '行政审判庭', profile: 'trial', active: 18, teams: ['行政审判一团队', '行政审判二团队'], termLeftMonths: 31, transferredOut: 1 },
@@ -81,9 +90,11 @@ const anshunBranches: AnshunBranch[] = [
   {
     dept: '执行局', profile: 'enforcement', active: 60, teams: ['执行实施团队', '执行裁决团队', '执行指挥中心团队'], termLeftMonths: 3, probationary: 2,
     development: { developmentCandidate: 1, activist: 1 },
+    // Busy with the 执行攻坚: nothing of this month/quarter held yet (amber as the period ends).
+    pace: 'nothingThisPeriod',
   },
-  // 第七党支部: term ended last month, 换届 overdue.
-  { dept: '审判管理办公室', profile: 'trial', active: 22, teams: ['审判质效管理团队', '司法研究团队'], termLeftMonths: -1, transferredOut: 1 },
+  // 第七党支部: term ended last month, 换届 overdue; last month's 支委会 and last quarter's 党课 missed (red).
+  { dept: '审判管理办公室', profile: 'trial', active: 22, teams: ['审判质效管理团队', '司法研究团队'], termLeftMonths: -1, transferredOut: 1, pace: 'missedLastPeriod' },
   {
     dept: '环境资源审判庭', profile: 'trial', active: 28, teams: ['环境资源审判团队', '生态修复团队'], termLeftMonths: 17, probationary: 1,
     named: [{ key: 'huangyunqing', name: '黄云庆', gender: 'female', position: 'judge', jobTitle: '环境资源审判庭庭长', post: 'secretary', born: ['1976-01-01', '1982-12-31'] }],
@@ -119,6 +130,7 @@ function buildAnshun(b: DemoBuilder, rng: Random, people: PersonFactory, today: 
   const committee = b.addOrg(court.id, null, 'organCommittee', '中共安顺市中级人民法院机关委员会', { shortName: '机关党委', establishedOn: '1992-07-01' });
   const committeeTerm = b.addTerm(committee, addMonths(today, -28), 5, '机关党委第八届委员会');
   const branches: OrgRow[] = [];
+  const lives: BranchLifeSpec[] = [];
   const named: Record<string, MemberRow> = {};
   const branchSecretaries: MemberRow[] = [];
   anshunBranches.forEach((spec, i) => {
@@ -149,6 +161,10 @@ function buildAnshun(b: DemoBuilder, rng: Random, people: PersonFactory, today: 
       area: guizhouArea,
     });
     Object.assign(named, result.named);
+    lives.push({
+      branch, profile: spec.profile, pace: spec.pace ?? 'onTrack', room: `第${no}党支部党员活动室`, caseCode: '黔04',
+      departments: [main], driftingMonths: spec.driftingMonths ?? [], weeklyStudy: true,
+    });
     const secretary = result.named.secretary1 ?? result.named.zhangjian ?? result.named.huangyunqing;
     if (secretary) branchSecretaries.push(secretary);
   });
@@ -161,6 +177,7 @@ function buildAnshun(b: DemoBuilder, rng: Random, people: PersonFactory, today: 
     org: retired, term: b.addTerm(retired, termStartFor(today, 12), 3), profile: 'retired', activeMembers: 24, deceased: 1,
     departments: [], posts: committeePostsFor(24), area: guizhouArea,
   });
+  lives.push({ branch: retired, profile: 'retired', pace: 'onTrack', room: '老干部活动中心', exemptOldest: 2, weeklyStudy: true });
 
   // 机关党委: 书记 韦大志 (常务副院长), 专职副书记 郑明春, and three branch secretaries as 委员.
   const posts: [MemberRow | undefined, CommitteePost][] = [
@@ -168,7 +185,7 @@ function buildAnshun(b: DemoBuilder, rng: Random, people: PersonFactory, today: 
     [named.secretary1, 'organizationMember'], [named.zhangjian, 'publicityMember'], [named.huangyunqing, 'disciplineMember'],
   ];
   for (const [member, post] of posts) if (member) b.addCommitteePosition(committee, committeeTerm, member, post);
-  return { court, committee, branches, named };
+  return { court, committee, branches, named, lives };
 }
 
 function buildLukou(b: DemoBuilder, rng: Random, people: PersonFactory, today: IsoDate, parentCourtId: string) {
@@ -196,6 +213,7 @@ function buildLukou(b: DemoBuilder, rng: Random, people: PersonFactory, today: I
     b.addOrg(court.id, trial, 'partyGroup', '审判业务党支部民事审判党小组', { shortName: '民事审判党小组', departmentId: minTeam.id }),
   ];
   const trialTerm = b.addTerm(trial, termStartFor(today, 24), 3);
+  const lives: BranchLifeSpec[] = [{ branch: trial, profile: 'trial', pace: 'onTrack', room: '党员活动室（审判楼三楼）', caseCode: '湘0221', departments: [xingshi, minshi] }];
   const trialResult = populateBranch(b, rng, people, today, {
     org: trial, term: trialTerm, profile: 'trial', activeMembers: 28, probationary: 1, development: { activist: 1 },
     departments: [xingshi, minshi, lian, zhixing], groups: trialGroups, posts: committeePostsFor(28), area: hunanArea,
@@ -208,6 +226,7 @@ function buildLukou(b: DemoBuilder, rng: Random, people: PersonFactory, today: I
   // 综合管理党支部 "服务保障做尖兵": 党员20名, 支部委员会3人 (书记1名、委员2名), 班子均为80后、90后.
   const admin = branch('中共株洲市渌口区人民法院综合管理支部委员会', '综合管理党支部', { dept: zonghe.id });
   const adminTerm = b.addTerm(admin, addMonths(today, -4), 3, '按期完成换届选举');
+  lives.push({ branch: admin, profile: 'admin', pace: 'onTrack', room: '党员活动室（综合楼二楼）' });
   const adminResult = populateBranch(b, rng, people, today, {
     org: admin, term: adminTerm, profile: 'admin', activeMembers: 20, probationary: 1,
     departments: [zonghe, zhengzhi], area: hunanArea,
@@ -220,6 +239,8 @@ function buildLukou(b: DemoBuilder, rng: Random, people: PersonFactory, today: I
 
   // 淦田支部 "枫桥创建促振兴" (人民法庭)
   const tribunal = branch('中共株洲市渌口区人民法院淦田人民法庭支部委员会', '淦田党支部', { dept: gantian.id });
+  // The 人民法庭 far from town: last month's 支委会 and last quarter's 党课 were missed (red).
+  lives.push({ branch: tribunal, profile: 'tribunal', pace: 'missedLastPeriod', room: '淦田法庭党员活动室', caseCode: '湘0221', departments: [gantian] });
   populateBranch(b, rng, people, today, {
     org: tribunal, term: b.addTerm(tribunal, termStartFor(today, 15), 3), profile: 'tribunal', activeMembers: 9,
     departments: [gantian], posts: committeePostsFor(9), area: hunanArea,
@@ -227,6 +248,7 @@ function buildLukou(b: DemoBuilder, rng: Random, people: PersonFactory, today: I
 
   // 离退休老干部支部 "银龄聚能夕阳红"
   const retired = branch('中共株洲市渌口区人民法院离退休老干部支部委员会', '离退休老干部党支部', { kind: 'retired' });
+  lives.push({ branch: retired, profile: 'retired', pace: 'onTrack', room: '老干部活动室', exemptOldest: 1 });
   populateBranch(b, rng, people, today, {
     org: retired, term: b.addTerm(retired, termStartFor(today, 20), 3), profile: 'retired', activeMembers: 12,
     departments: [], posts: committeePostsFor(12), area: hunanArea,
@@ -237,7 +259,7 @@ function buildLukou(b: DemoBuilder, rng: Random, people: PersonFactory, today: I
     [n.generalSecretary, 'secretary'], [n.adminSecretary, 'organizationMember'], [n.xieyan, 'publicityMember'], [n.trialSecretary, 'disciplineMember'],
   ];
   for (const [member, post] of generalPosts) if (member) b.addCommitteePosition(general, generalTerm, member, post);
-  return { court, general, named: n };
+  return { court, general, named: n, lives };
 }
 
 type AccountSpec = { username: string; displayName: string; courtId: string | null; memberId: string | null; grants: { role: Role; courtId?: string; orgId?: string }[] };
@@ -282,6 +304,11 @@ export async function loadDemoData(deps: Deps): Promise<DemoSummary> {
   const anshun = buildAnshun(b, rng, people, today, guizhou.id);
   const zhuzhou = b.addCourt({ name: '株洲市中级人民法院', shortName: '株洲中院', level: 'intermediate', region: '湖南省株洲市' });
   const lukou = buildLukou(b, rng, people, today, zhuzhou.id);
+  // The roster was entered into the platform two years ago (the 党章第九条 counter starts there).
+  const enteredAt = new Date(`${addMonths(today, -24)}T00:00:00Z`);
+  for (const m of b.rows.members) m.createdAt = enteredAt;
+  // A year of organizational life for every branch.
+  buildOrgLifeYear(b.rows, rng, today, [...anshun.lives, ...lukou.lives].map((spec) => describeBranchLife(b.rows, spec)));
   // Courts first in the tree order users expect: the higher court above its lower courts.
   b.rows.courts.sort((x, y) => (x.sortOrder ?? 0) - (y.sortOrder ?? 0));
 
@@ -304,6 +331,8 @@ export async function loadDemoData(deps: Deps): Promise<DemoSummary> {
   await deps.db.transaction(async (tx) => {
     await insertDemoRows(tx, b.rows);
     await insertAccounts(tx, accounts, now);
+    // 渌口法院 has no 每周政治理论集中学习 rule of its own: its catalogue switches the type off ([U]).
+    await tx.insert(schema.settings).values({ id: newId(), courtId: lukou.court.id, key: CATALOGUE_KEY, value: { weeklyPoliticalStudy: { enabled: false } } });
     await appendAudit(tx, { userId: null, name: '系统（演示数据）' }, { action: 'demo.seed', entity: 'system', after: summary });
   });
   return summary;
