@@ -13,7 +13,7 @@ function label(text: string): RegExp {
 }
 
 type SignInState = { open: boolean; url: string | null; code: string | null; token: string | null; closesAt: string | null };
-type Detail = { id: string; title: string; attendance: { name: string; signedInAt: string | null }[] };
+type Detail = { id: string; title: string; attendance: { name: string; signedInAt: string | null; signInMethod: string | null }[] };
 
 describe.skipIf(!hasChromium)('浏览器：扫码签到、活动日历与微党课轮讲', () => {
   let server: E2EServer;
@@ -141,12 +141,12 @@ describe.skipIf(!hasChromium)('浏览器：扫码签到、活动日历与微党�
     // A photo of the QR relayed 70 s later (server clock moved on).
     await withServerClock(70_000, async () => {
       await phone.goto(`${server.baseUrl}${old.url}`);
-      await poll(() => phone.getByTestId('sign-in-error').innerText()).toContain('签到码已过期，请扫描屏幕上的最新二维码');
+      await poll(() => phone.getByTestId('sign-in-error').innerText()).toBe('签到码已过期，请扫描屏幕上的最新二维码');
     });
     await screenshot(phone, 'sign-in-expired-phone');
 
     await phone.goto(`${server.baseUrl}/sign-in?t=${encodeURIComponent('bm90LWEtdG9rZW4.AAAA')}`);
-    await poll(() => phone.getByTestId('sign-in-error').innerText()).toContain('签到二维码无效，请扫描屏幕上的最新二维码');
+    await poll(() => phone.getByTestId('sign-in-error').innerText()).toBe('签到二维码无效，请扫描屏幕上的最新二维码');
 
     // The fallback: 改用签到码签到 → pick today's activity, type the code.
     await phone.getByRole('button', { name: /改用签到码签到/ }).click();
@@ -154,12 +154,12 @@ describe.skipIf(!hasChromium)('浏览器：扫码签到、活动日历与微党�
     await phone.getByText(activity.title).click();
     await phone.getByLabel('6位签到码').fill(old.code === '000000' ? '111111' : '000000');
     await phone.getByRole('button', { name: label('签到') }).click();
-    await poll(() => phone.getByTestId('sign-in-error').innerText()).toContain('签到码不正确，请核对屏幕上的6位数字');
+    await poll(() => phone.getByTestId('sign-in-error').innerText()).toBe('签到码不正确，请核对屏幕上的6位数字');
     await phone.getByLabel('6位签到码').fill(old.code!);
     await screenshot(phone, 'sign-in-code-phone');
     await phone.getByRole('button', { name: label('签到') }).click();
     await poll(() => phone.getByTestId('sign-in-result').innerText()).toContain(activity.title);
-    const detail = (await server.apiAs('anshun-zb1', 'GET', `/api/v1/activities/${activity.id}`)).body as Detail & { attendance: { name: string; signInMethod: string | null }[] };
+    const detail = (await server.apiAs('anshun-zb1', 'GET', `/api/v1/activities/${activity.id}`)).body as Detail;
     expect(detail.attendance.find((e) => e.name === memberName)?.signInMethod).toBe('code');
   });
 
@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('浏览器：扫码签到、活动日历与微党�
 
     await withServerClock(2 * 60_000, async () => {
       await phone.goto(`${server.baseUrl}${state.url}`);
-      await poll(() => phone.getByTestId('sign-in-error').innerText()).toContain('签到已结束，如需补登请联系支部书记');
+      await poll(() => phone.getByTestId('sign-in-error').innerText()).toBe('签到已结束，如需补登请联系支部书记');
       const byCode = await server.apiAs('anshun-dy1', 'POST', '/api/v1/sign-in', { activityId: activity.id, code: state.code });
       expect(byCode.status).toBe(400);
       expect(JSON.stringify(byCode.body)).toContain('签到已结束');

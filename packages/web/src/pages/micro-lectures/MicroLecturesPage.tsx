@@ -3,7 +3,7 @@
 // 支委和青年党员轮流讲, everyone once before anyone twice), adjusts dates and speakers, and saves it —
 // which replaces the branch's slots from today on.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Calendar, Card, Col, DatePicker, Empty, Input, List, Row, Segmented, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Calendar, Card, Checkbox, Col, DatePicker, Empty, Input, List, Row, Segmented, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -88,6 +88,7 @@ export default function MicroLecturesPage() {
   const orgId = params.get('org') ?? fallback.orgId ?? (canManage ? orgs.data?.find((o) => o.type === 'branch')?.id : undefined);
   const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
   const [calMonth, setCalMonth] = useState<Dayjs>(() => dayjs());
+  const [showPast, setShowPast] = useState(false);
   const today = todayIso();
 
   const treeData = useMemo(() => toTreeData(orgs.data ?? [], undefined, { disable: (o) => o.type !== 'branch' }), [orgs.data]);
@@ -147,6 +148,8 @@ export default function MicroLecturesPage() {
 
   const items = schedule.data?.items ?? [];
   const future = items.filter((s) => s.slotDate >= today);
+  const pastCount = items.length - future.length;
+  const shown = showPast ? items : future;
   const myTurns = me.memberId ? future.filter((s) => s.memberId === me.memberId) : [];
 
   const editSaved = () => {
@@ -363,11 +366,20 @@ export default function MicroLecturesPage() {
   );
 
   const listView =
-    items.length === 0 ? (
-      <Empty description={canManage ? '本支部还没有保存的轮讲排期，请先生成建议并保存' : '本支部还没有安排一刻钟微党课轮讲'} />
+    shown.length === 0 ? (
+      <Empty
+        description={
+          items.length
+            ? `今后暂无已排的场次${canManage ? '，可生成新的轮讲建议' : ''}`
+            : canManage
+              ? '本支部还没有保存的轮讲排期，请先生成建议并保存'
+              : '本支部还没有安排一刻钟微党课轮讲'
+        }
+      />
     ) : isPhone ? (
       <List
-        dataSource={items}
+        dataSource={shown}
+        pagination={shown.length > 12 ? { pageSize: 12, size: 'small', align: 'center' } : false}
         data-testid="lecture-list"
         renderItem={(s) => {
           const mine = !!me.memberId && s.memberId === me.memberId;
@@ -393,8 +405,8 @@ export default function MicroLecturesPage() {
         data-testid="lecture-list"
         rowKey={(s) => s.id ?? s.slotDate}
         size="middle"
-        dataSource={items}
-        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        dataSource={shown}
+        pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         onRow={(s) => ({ style: { ...(me.memberId && s.memberId === me.memberId ? mineStyle : {}), opacity: s.slotDate < today ? 0.6 : 1 } })}
         columns={[
           { title: '日期', dataIndex: 'slotDate', width: 160, render: (d: string) => showDate(d) },
@@ -428,6 +440,11 @@ export default function MicroLecturesPage() {
           ]}
           onChange={(v) => update({ view: v === 'calendar' ? 'calendar' : undefined })}
         />
+        {view === 'list' && pastCount > 0 && (
+          <Checkbox checked={showPast} onChange={(e) => setShowPast(e.target.checked)}>
+            显示已过场次（{pastCount}）
+          </Checkbox>
+        )}
         {schedule.isFetching && <Spin size="small" />}
       </div>
       {!orgId ? (

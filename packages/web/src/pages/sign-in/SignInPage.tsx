@@ -7,13 +7,19 @@ import { CheckCircleFilled, EnvironmentOutlined, NumberOutlined } from '@ant-des
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { ActivityDetail, ActivitySummary, signInResponse, z } from '@zhibu/contracts';
-import { api, describeError } from '../../api/client';
+import { ApiError, api, describeError } from '../../api/client';
 import { useCan } from '../../auth';
 import { todayIso } from '../../lib/dates';
 import { showTime, showWhen } from './time';
 
 type SignInResult = z.infer<typeof signInResponse>;
 type SignInBody = { token: string } | { activityId: string; code: string };
+
+/** The server's reason without the field label it is prefixed with (「签到二维码：」): the page says what it is about. */
+function reasonOf(err: unknown): string {
+  if (err instanceof ApiError && err.details.length === 1 && err.details[0]?.message) return err.details[0].message;
+  return describeError(err);
+}
 
 const pageStyle = { maxWidth: 520, margin: '0 auto' } as const;
 
@@ -78,7 +84,7 @@ function TokenSignIn({ token }: { token: string }) {
         title="签到未成功"
         subTitle={
           <span data-testid="sign-in-error" style={{ fontSize: 16 }}>
-            {describeError(signIn.error)}
+            {reasonOf(signIn.error)}
           </span>
         }
         extra={
@@ -154,7 +160,7 @@ function CodeSignIn() {
                 <Radio value={a.id} />
                 <span style={{ minWidth: 0 }}>
                   <span style={{ display: 'block', fontSize: 16, fontWeight: 600 }}>{a.title}</span>
-                  <span style={{ color: 'rgba(0,0,0,0.55)' }}>
+                  <span style={{ display: 'block', fontSize: 14, color: 'rgba(0,0,0,0.55)' }}>
                     {showTime(a.startsAt)} · {a.orgName} <Tag style={{ marginInlineStart: 4 }}>{a.typeLabel}</Tag>
                   </span>
                 </span>
@@ -179,7 +185,7 @@ function CodeSignIn() {
         style={{ fontSize: 32, letterSpacing: 12, textAlign: 'center', height: 64, fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}
       />
       {codeError && <Typography.Text type="danger">{codeError}</Typography.Text>}
-      {signIn.error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={<span data-testid="sign-in-error">{describeError(signIn.error)}</span>} />}
+      {signIn.error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={<span data-testid="sign-in-error">{reasonOf(signIn.error)}</span>} />}
       <Button type="primary" size="large" block style={{ marginTop: 16, height: 52, fontSize: 18 }} loading={signIn.isPending} disabled={items.length === 0} onClick={submit}>
         签到
       </Button>
