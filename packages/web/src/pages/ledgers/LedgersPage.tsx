@@ -17,6 +17,7 @@ import { todayIso } from '../../lib/dates';
 import { useUrlFilters } from '../../lib/url-filters';
 import { partyRed } from '../../theme';
 import { LoadError } from '../errors/ErrorPages';
+import { indexTreeOrder } from '../reminders/compliance-ui';
 
 type Counts = z.infer<typeof activityCountsResponse>;
 type CountRow = Counts['total']['rows'][number];
@@ -144,8 +145,9 @@ function YearFigures({ year }: { year: number }) {
   const isPhone = useIsPhone();
   const [params, update] = useUrlFilters();
   const isViewer = !me.grants.some((g) => ledgerRoles.has(g.role)) && me.grants.some((g) => g.role === 'higherCourtViewer');
-  const orgs = useOrgs(isViewer);
+  const orgs = useOrgs();
   const courts = useCourts(isViewer);
+  const treeOrder = useMemo(() => indexTreeOrder(orgs.data ?? []), [orgs.data]);
   // A higher-court viewer picks one of the lower courts it sees (the orgs in its scope tell which).
   const courtChoices = useMemo(() => {
     const ids = [...new Set((orgs.data ?? []).map((o) => o.courtId))];
@@ -162,6 +164,9 @@ function YearFigures({ year }: { year: number }) {
 
   const data = query.data;
   const rows = data?.total.rows ?? [];
+  const pos = (id: string) => treeOrder.get(id)?.index ?? Number.MAX_SAFE_INTEGER;
+  const orgRows = [...(data?.orgs ?? [])].sort((a, b) => pos(a.orgId) - pos(b.orgId));
+  const minDepth = Math.min(...orgRows.map((o) => treeOrder.get(o.orgId)?.depth ?? 0));
   const totalCount = rows.reduce((n, r) => n + r.count, 0);
   const totalLate = rows.reduce((n, r) => n + r.lateEntryCount, 0);
   const ownScope = me.grants.find((g) => g.role !== 'courtAdmin' && g.role !== 'higherCourtViewer' && ledgerRoles.has(g.role))?.scopeName;
@@ -173,7 +178,7 @@ function YearFigures({ year }: { year: number }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0, data: ['按时记录', '补录'] },
       grid: { left: 8, right: 48, top: 8, bottom: 32, containLabel: true },
-      yAxis: { type: 'category', data: ordered.map((r) => r.label), axisTick: { show: false } },
+      yAxis: { type: 'category', data: ordered.map((r) => r.label), axisTick: { show: false }, axisLabel: isPhone ? { width: 76, overflow: 'truncate' } : undefined },
       xAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: '按时记录', type: 'bar', stack: 'n', barMaxWidth: 22, itemStyle: { color: partyRed }, data: ordered.map((r) => r.count - r.lateEntryCount) },
@@ -189,7 +194,7 @@ function YearFigures({ year }: { year: number }) {
         },
       ],
     };
-  }, [rows]);
+  }, [rows, isPhone]);
 
   return (
     <Card
@@ -260,22 +265,40 @@ function YearFigures({ year }: { year: number }) {
               <EChart option={chart} label={`${year}年度各类组织生活次数柱状图`} height={Math.max(220, rows.length * 36 + 60)} />
             </Col>
           </Row>
-          {data.orgs.length > 0 && (
+          {orgRows.length > 0 && (
             <div>
               <Typography.Title level={5} style={{ marginTop: 0 }}>
                 各党组织
               </Typography.Title>
-              <Table
+              <Table<Counts['orgs'][number]>
                 rowKey="orgId"
                 size="small"
-                pagination={data.orgs.length > 20 ? { pageSize: 20 } : false}
-                dataSource={data.orgs}
+                pagination={orgRows.length > 30 ? { pageSize: 30 } : false}
+                dataSource={orgRows}
+                data-testid="org-counts-table"
                 columns={[
-                  { title: '党组织', dataIndex: 'orgName', width: isPhone ? 120 : 320 },
-                  { title: '合计', width: 72, align: 'right', render: (_: unknown, o: Counts['orgs'][number]) => `${o.rows.reduce((n, r) => n + r.count, 0)}次` },
-                  { title: '明细', dataIndex: 'text', responsive: ['md'] },
+                  {
+                    title: '党组织',
+                    dataIndex: 'orgName',
+                    width: isPhone ? undefined : 320,
+                    render: (name: string, o) => {
+                      // 党小组 indented under their branch, as in the org tree.
+                      const depth = (treeOrder.get(o.orgId)?.depth ?? minDepth) - minDepth;
+                      return (
+                        <div style={{ paddingInlineStart: Math.min(depth, 3) * 16 }}>
+                          <div style={{ fontWeight: depth === 0 ? 500 : undefined }}>{name}</div>
+                          {isPhone && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {o.text}
+                            </Typography.Text>
+                          )}
+                        </div>
+                      );
+                    },
+                  },
+                  { title: '合计', width: 72, align: 'right', render: (_: unknown, o) => `${o.rows.reduce((n, r) => n + r.count, 0)}次` },
+                  ...(isPhone ? [] : [{ title: '明细', dataIndex: 'text' }]),
                 ]}
-                expandable={isPhone ? { expandedRowRender: (o) => o.text, rowExpandable: () => true } : undefined}
               />
             </div>
           )}

@@ -16,10 +16,11 @@ import { useOrgs } from '../../api/queries';
 import { useCan, useMe } from '../../auth';
 import { PageCard, useIsPhone } from '../../components/PageCard';
 import { OrgTypeTag, toTreeData } from '../../components/org-tree';
+import { orgTypeLabels, type OrgType } from '@zhibu/domain';
 import { showDate } from '../../lib/dates';
 import { useUrlFilters } from '../../lib/url-filters';
 import { LoadError } from '../errors/ErrorPages';
-import { countStates, describeMissed, LevelTag, levels, levelStyles, mostUrgentCurrent, type Level } from './compliance-ui';
+import { countStates, describeMissed, indexTreeOrder, LevelTag, levels, levelStyles, mostUrgentCurrent, type Level } from './compliance-ui';
 import { OrgItems } from './OrgItems';
 
 type RemindersData = z.infer<typeof remindersResponse>;
@@ -40,6 +41,7 @@ export default function RemindersPage() {
   const tab = canSeeMembers && params.get('tab') === 'members' ? 'members' : 'orgs';
   const orgs = useOrgs();
   const treeData = useMemo(() => toTreeData(orgs.data ?? []), [orgs.data]);
+  const treeOrder = useMemo(() => indexTreeOrder(orgs.data ?? []), [orgs.data]);
   const orgId = params.get('orgId') ?? undefined;
 
   const orgFilter = (
@@ -64,7 +66,7 @@ export default function RemindersPage() {
         activeKey={tab}
         onChange={(key) => update({ tab: key === 'orgs' ? undefined : key, org: undefined })}
         items={[
-          { key: 'orgs', label: '党组织提示', children: <OrgReminders orgFilter={orgFilter} orgId={orgId} /> },
+          { key: 'orgs', label: '党组织提示', children: <OrgReminders orgFilter={orgFilter} orgId={orgId} treeOrder={treeOrder} /> },
           ...(canSeeMembers ? [{ key: 'members', label: '党员组织生活提示', children: <MemberReminders orgFilter={orgFilter} orgId={orgId} /> }] : []),
         ]}
       />
@@ -72,12 +74,13 @@ export default function RemindersPage() {
   );
 }
 
-function OrgReminders({ orgFilter, orgId }: { orgFilter: ReactNode; orgId: string | undefined }) {
+function OrgReminders({ orgFilter, orgId, treeOrder }: { orgFilter: ReactNode; orgId: string | undefined; treeOrder: Map<string, { index: number; depth: number }> }) {
   const [params, update] = useUrlFilters();
   const isPhone = useIsPhone();
   const canPlan = useCan('activities:manage');
   const level = (levels as string[]).includes(params.get('level') ?? '') ? (params.get('level') as Level) : undefined;
   const sort = params.get('sort') === 'missed' ? 'missed' : 'level';
+  const orgType = params.get('orgType') ?? undefined;
   const openOrgId = params.get('org') ?? undefined;
 
   const query = useQuery({
@@ -90,10 +93,17 @@ function OrgReminders({ orgFilter, orgId }: { orgFilter: ReactNode; orgId: strin
 
   const rows = useMemo(() => {
     const all = (query.data?.items ?? []).map((o) => ({ ...o, counts: countStates(o.items) }));
-    const filtered = level ? all.filter((o) => o.level === level) : all;
-    // The server already orders red → amber → green keeping the org order; 'missed' re-sorts.
-    return sort === 'missed' ? [...filtered].sort((a, b) => b.counts.missed - a.counts.missed || b.counts.dueSoon - a.counts.dueSoon) : filtered;
-  }, [query.data, level, sort]);
+    const filtered = all.filter((o) => (!level || o.level === level) && (!orgType || o.orgType === orgType));
+    // Worst first; within a level, the org tree's order (a branch, then its 党小组).
+    const rank = { red: 0, amber: 1, green: 2 } as const;
+    const pos = (id: string) => treeOrder.get(id)?.index ?? Number.MAX_SAFE_INTEGER;
+    return [...filtered].sort((a, b) =>
+      sort === 'missed'
+        ? b.counts.missed - a.counts.missed || b.counts.dueSoon - a.counts.dueSoon || pos(a.orgId) - pos(b.orgId)
+        : rank[a.level] - rank[b.level] || pos(a.orgId) - pos(b.orgId),
+    );
+  }, [query.data, level, sort, orgType, treeOrder]);
+  const typeChoices = useMemo(() => [...new Set((query.data?.items ?? []).map((o) => o.orgType))], [query.data]);
 
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.error || !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
@@ -106,10 +116,10 @@ function OrgReminders({ orgFilter, orgId }: { orgFilter: ReactNode; orgId: strin
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Summary data={data} level={level} onLevel={(l) => update({ level: l === level ? undefined : l })} onRefresh={() => void query.refetch()} refreshing={query.isFetching} />
       <Row gutter={[12, 12]}>
-        <Col xs={24} md={12} xl={10}>
+        <Col xs={24} md={24} xl={9}>
           {orgFilter}
         </Col>
-        <Col xs={12} md={6} xl={4}>
+        <Col xs={12} md={8} xl={5}>
           <Select
             style={{ width: '100%' }}
             allowClear
@@ -120,12 +130,23 @@ function OrgReminders({ orgFilter, orgId }: { orgFilter: ReactNode; orgId: strin
             aria-label="状态"
           />
         </Col>
-        <Col xs={12} md={6} xl={5}>
+        <Col xs={12} md={8} xl={5}>
+          <Select
+            style={{ width: '100%' }}
+            allowClear
+            placeholder="全部组织类型"
+            value={orgType}
+            onChange={(v?: string) => update({ orgType: v })}
+            options={typeChoices.map((t) => ({ value: t, label: orgTypeLabels[t as OrgType] ?? t }))}
+            aria-label="组织类型"
+          />
+        </Col>
+        <Col xs={24} md={8} xl={5}>
           <Select style={{ width: '100%' }} value={sort} onChange={(v: string) => update({ sort: v === 'level' ? undefined : v })} options={[...sorts]} aria-label="排序" />
         </Col>
       </Row>
       {rows.length === 0 ? (
-        <Empty description={level ? `没有处于「${levelStyles[level].short} · ${levelStyles[level].label}」的党组织。` : '范围内没有需要按频次开展组织生活的党组织。'} />
+        <Empty description={level || orgType ? '没有符合条件的党组织。请调整或清除筛选条件后再试。' : '范围内没有需要按频次开展组织生活的党组织。'} />
       ) : isPhone ? (
         <List
           dataSource={rows}
@@ -151,7 +172,7 @@ function OrgReminders({ orgFilter, orgId }: { orgFilter: ReactNode; orgId: strin
               render: (name: string, o) => (
                 <Space orientation="vertical" size={2}>
                   <Space size={6} wrap>
-                    <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontWeight: 500 }} onClick={() => update({ org: o.orgId })}>
+                    <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontWeight: 500, color: 'rgba(0, 0, 0, 0.88)' }} onClick={() => update({ org: o.orgId })}>
                       {name}
                     </Button>
                     <OrgTypeTag type={o.orgType} />

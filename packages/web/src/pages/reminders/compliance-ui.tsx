@@ -92,3 +92,26 @@ export function mostUrgentCurrent(items: readonly ReminderItem[]): ReminderItem 
   current.sort((a, b) => stateRank[a.state] - stateRank[b.state] || (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
   return current[0] ?? null;
 }
+
+/** Position of each org in the org tree (depth-first, siblings by sortOrder), for tree-ordered lists. */
+export function indexTreeOrder(orgs: readonly { id: string; parentId: string | null; sortOrder: number; name: string }[]): Map<string, { index: number; depth: number }> {
+  const children = new Map<string | null, typeof orgs[number][]>();
+  const ids = new Set(orgs.map((o) => o.id));
+  for (const o of orgs) {
+    // An org whose parent is outside the caller's scope is a root of what the caller sees.
+    const parent = o.parentId && ids.has(o.parentId) ? o.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(o);
+    children.set(parent, list);
+  }
+  const out = new Map<string, { index: number; depth: number }>();
+  const walk = (parent: string | null, depth: number) => {
+    const list = [...(children.get(parent) ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'));
+    for (const o of list) {
+      out.set(o.id, { index: out.size, depth });
+      walk(o.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
