@@ -388,10 +388,10 @@ function ActivityForm({ editing }: { editing: ActivityDetail | null }) {
             <Form.Item
               name="firstAgendaItem"
               label="第一议题"
-              extra={def?.requiresFirstAgenda ? `${def.label}须记录第一议题（学习习近平新时代中国特色社会主义思想及重要讲话精神等），可现在填写，也可在记录时填写。` : '可不填'}
+              extra={def?.requiresFirstAgenda ? `${def.label}须记录第一议题，可现在填写，也可在记录时填写。` : '可不填'}
               rules={[{ max: 500, message: '最多500个字' }]}
             >
-              <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：学习习近平总书记关于……的重要讲话精神" />
+              <Input.TextArea rows={2} maxLength={500} placeholder="如：学习习近平总书记关于……的重要讲话精神" />
             </Form.Item>
           </Col>
           <Col xs={24}>
