@@ -342,7 +342,10 @@ function MemberReminders({ orgFilter, orgId }: { orgFilter: ReactNode; orgId: st
     queryFn: () => api.get<MemberRemindersData>('/reminders/members', { orgId }),
     placeholderData: keepPreviousData,
   });
-  const items = query.data?.items ?? [];
+  // The short name (第三党支部) reads better than the full 中共…委员会 in a narrow column.
+  const orgs = useOrgs();
+  const shortNames = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o.shortName ?? o.name])), [orgs.data]);
+  const items = (query.data?.items ?? []).map((m) => ({ ...m, orgName: shortNames.get(m.orgId) ?? m.orgName }));
   const critical = items.filter((i) => i.level === 'critical').length;
 
   return (
@@ -418,7 +421,7 @@ function MemberReminders({ orgFilter, orgId }: { orgFilter: ReactNode; orgId: st
           columns={[
             { title: '提示', width: 110, render: (_: unknown, m) => <MemberLevelTag item={m} /> },
             { title: '姓名', dataIndex: 'memberName', width: 100 },
-            { title: '所在党组织', dataIndex: 'orgName', width: 260, ellipsis: { showTitle: true } },
+            { title: '所在党组织', dataIndex: 'orgName', width: 200 },
             { title: '连续月数', dataIndex: 'months', width: 90, align: 'right', render: (n: number | null) => (n === null ? '—' : `${n}个月`) },
             { title: '起算日', dataIndex: 'since', width: 130, render: showDate },
             {
