@@ -220,6 +220,7 @@ describe.skipIf(!hasChromium)('浏览器：组织生活（三会一课）', () =
     await page.getByRole('button', { name: /保存计划/ }).click();
     await page.waitForURL(/\/activities\/[0-9a-f-]{36}$/);
     await poll(() => page.getByTestId('late-entry').innerText()).toContain('当日使用纸质记录');
+    ids.late = page.url().split('/').pop()!;
     expect(await countActivities()).toBe(before + 1);
   });
 
@@ -247,6 +248,11 @@ describe.skipIf(!hasChromium)('浏览器：组织生活（三会一课）', () =
     await page.getByTestId('quorum-box').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'activity-detail-phone');
+    await open('anshun-zb1', `/activities/${ids.late}`, 'phone');
+    await page.getByRole('button', { name: label('记录') }).click();
+    await page.getByTestId('attendance-row').first().getByText('请假', { exact: true }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'activity-record-phone');
   });
 
   test('党员只能查看其应参加的活动：看到出席情况，没有记录、取消等操作', async () => {

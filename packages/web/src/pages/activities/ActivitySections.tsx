@@ -71,34 +71,31 @@ export function AttendanceList({ activity, onChanged }: { activity: ActivityDeta
         size="small"
         dataSource={activity.attendance}
         locale={{ emptyText: '没有应到人员' }}
+        grid={{ gutter: 8, xs: 1, sm: 2, lg: 3, xxl: 4 }}
         renderItem={(r) => (
-          <List.Item
-            data-testid="attendance-item"
-            actions={
-              canMark && r.role === 'expected'
-                ? [
-                    <Button key="mark" size="small" type="link" onClick={() => setMarking(r)}>
-                      登记
-                    </Button>,
-                  ]
-                : undefined
-            }
-          >
-            <div style={{ minWidth: 0 }}>
-              <Space size={6} wrap>
-                <Typography.Text strong>{r.name}</Typography.Text>
-                <Tag color={attendanceColors[r.status] ?? 'default'}>{r.statusLabel}</Tag>
-                {roleLabel(r.role) && <Tag>{roleLabel(r.role)}</Tag>}
-                {r.guestUnit && <Typography.Text type="secondary">{r.guestUnit}</Typography.Text>}
-              </Space>
-              {(r.reason || r.signedInAt) && (
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.reason ? `原因：${r.reason}` : ''}
-                    {r.reason && r.signedInAt ? '；' : ''}
-                    {r.signedInAt ? `${showDateTime(r.signedInAt)} ${signInMethodLabels[r.signInMethod ?? ''] ?? ''}` : ''}
-                  </Typography.Text>
-                </div>
+          <List.Item data-testid="attendance-item" style={{ marginBottom: 8 }}>
+            <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, padding: '6px 10px', border: '1px solid rgba(5,5,5,0.06)', borderRadius: 6, minHeight: 44 }}>
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <Space size={6} wrap>
+                  <Typography.Text strong>{r.name}</Typography.Text>
+                  <Tag color={attendanceColors[r.status] ?? 'default'}>{r.statusLabel}</Tag>
+                  {roleLabel(r.role) && <Tag>{roleLabel(r.role)}</Tag>}
+                  {r.guestUnit && <Typography.Text type="secondary">{r.guestUnit}</Typography.Text>}
+                </Space>
+                {(r.reason || r.signedInAt) && (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.reason ? `原因：${r.reason}` : ''}
+                      {r.reason && r.signedInAt ? '；' : ''}
+                      {r.signedInAt ? `${showDateTime(r.signedInAt)} ${signInMethodLabels[r.signInMethod ?? ''] ?? ''}` : ''}
+                    </Typography.Text>
+                  </div>
+                )}
+              </div>
+              {canMark && r.role === 'expected' && (
+                <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setMarking(r)} aria-label={`登记${r.name}的出席情况`}>
+                  登记
+                </Button>
               )}
             </div>
           </List.Item>
