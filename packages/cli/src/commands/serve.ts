@@ -4,7 +4,7 @@
 import { buildApp, createDeps, readConfig, type Deps } from '@zhibu/server';
 import { describeDemoAccounts, isDatabaseEmpty, loadDemoData, DEMO_PASSWORD } from '@zhibu/server/demo/index';
 import { createBootstrapAccounts } from '../lib/bootstrap';
-import { describeDatabase, openConfiguredDatabase } from '../lib/database';
+import { describeDatabase, openConfiguredDatabase, startStatisticsRefresh } from '../lib/database';
 import { CliError } from '../lib/errors';
 
 export type ServeOptions = { demo: boolean; port?: number };
@@ -39,6 +39,8 @@ export async function serveCommand(opts: ServeOptions, out: Out = (l) => console
     }
     throw err;
   }
+  // PGlite has no autovacuum: keep the planner's statistics fresh ourselves (see refreshPlannerStatistics).
+  const statistics = handle.engine === 'pglite' ? startStatisticsRefresh(handle) : null;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   out(`zhibu 已启动：http://${shown}:${config.port}  （按 Ctrl+C 停止）`);
 
@@ -53,6 +55,7 @@ export async function serveCommand(opts: ServeOptions, out: Out = (l) => console
     void (async () => {
       let code = 0;
       try {
+        statistics?.stop();
         await app.close();
         await handle.close();
         out('zhibu 已停止');

@@ -23,7 +23,7 @@ import { is, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrationsFolder, schema, type DbHandle, type DbOrTx } from '@zhibu/db';
+import { migrationsFolder, refreshPlannerStatistics, schema, type DbHandle, type DbOrTx } from '@zhibu/db';
 import { appendAudit, type AuditActor } from '@zhibu/server/lib/audit';
 
 export const BACKUP_FORMAT = 'zhibu-backup';
@@ -362,6 +362,8 @@ export async function restoreDatabase(handle: DbHandle, file: string, opts: Rest
     return counts;
   });
   if (header.migrations < journal.entries.length) await runMigrationsUpTo(handle, journal.entries.length);
+  // Every table was just filled in bulk: give the planner real statistics (PGlite has no autovacuum).
+  await refreshPlannerStatistics(handle);
   return { header, rows, migrationsAfter: await countAppliedMigrations(handle.db) };
 }
 

@@ -1,6 +1,6 @@
 // Opening the database the server would open (DATABASE_URL or the PGlite data dir), for one CLI
 // command, and closing it afterwards — which also releases the data dir's lock.
-import { openDatabase, runMigrations, type DbHandle } from '@zhibu/db';
+import { openDatabase, refreshPlannerStatistics, runMigrations, type DbHandle } from '@zhibu/db';
 import { createDeps, type Deps, type ServerConfig } from '@zhibu/server';
 
 export function describeDatabase(config: ServerConfig): string {
@@ -38,4 +38,16 @@ export async function withDeps<T>(config: ServerConfig, fn: (deps: Deps) => Prom
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Refreshes the planner's statistics now and then every `everyMs` (default hourly) for a long-running
+ * server on PGlite, which has no autovacuum. A failure is logged, never fatal.
+ */
+export function startStatisticsRefresh(handle: DbHandle, everyMs = 60 * 60_000): { stop: () => void } {
+  const run = () => refreshPlannerStatistics(handle).catch((err: Error) => console.warn(`更新查询统计信息失败：${err.message}`));
+  void run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

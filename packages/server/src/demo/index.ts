@@ -6,7 +6,7 @@
 // branch due for 换届 within 6 months and one overdue (RULES.md §2 换届提醒).
 import { sql } from 'drizzle-orm';
 import { addMonths, todayInShanghai, type CommitteePost, type IsoDate, type Role } from '@zhibu/domain';
-import { newId, schema, type DbOrTx } from '@zhibu/db';
+import { newId, refreshPlannerStatistics, schema, type DbOrTx } from '@zhibu/db';
 import { hashPassword } from '../auth/auth.service';
 import type { Deps } from '../deps';
 import { appendAudit } from '../lib/audit';
@@ -335,6 +335,7 @@ export async function loadDemoData(deps: Deps): Promise<DemoSummary> {
     await tx.insert(schema.settings).values({ id: newId(), courtId: lukou.court.id, key: CATALOGUE_KEY, value: { weeklyPoliticalStudy: { enabled: false } } });
     await appendAudit(tx, { userId: null, name: '系统（演示数据）' }, { action: 'demo.seed', entity: 'system', after: summary });
   });
+  await refreshPlannerStatistics(deps.handle);
   return summary;
 }
 

@@ -30,7 +30,7 @@ import {
   type Position,
   type RuleConfig,
 } from '@zhibu/domain';
-import { newId, type DbOrTx } from '@zhibu/db';
+import { newId, refreshPlannerStatistics, type DbOrTx } from '@zhibu/db';
 import type { ImportProblem, ImportResultDetail } from '@zhibu/contracts';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
@@ -1081,6 +1081,14 @@ class ImportRejected extends Error {
  * had been checked first, but the database works while the next rows are parsed.
  */
 export async function importMembers(deps: Deps, actor: Actor, input: MemberFileInput, opts: ImportOptions = {}): Promise<ImportOutcome> {
+  const outcome = await validateAndWrite(deps, actor, input, opts);
+  // A roster of thousands written at once: refresh the planner's statistics (PGlite has no
+  // autovacuum; see refreshPlannerStatistics) so lists and reminders keep their plans.
+  if (outcome.ok && !outcome.dryRun && outcome.created + outcome.updated > 0) await refreshPlannerStatistics(deps.handle, ['members', 'member_status_history']);
+  return outcome;
+}
+
+async function validateAndWrite(deps: Deps, actor: Actor, input: MemberFileInput, opts: ImportOptions): Promise<ImportOutcome> {
   const ctx = await loadImportContext(deps, actor, opts);
   const who = opts.audit ?? auditActorOf(actor);
   const rejected = (parsed: ParseResult): ImportOutcome => ({
