@@ -1,4 +1,4 @@
-import { courtLevels } from '@zhibu/domain';
+import { courtLevels, periodUnits } from '@zhibu/domain';
 import { z } from './zod-setup';
 import { idSchema, requiredText, versionField } from './common';
 
@@ -23,6 +23,8 @@ export const createCourtRequest = z.object({
 export const updateCourtRequest = createCourtRequest.partial().extend(versionField);
 
 const positiveInt = z.number().int().min(1).max(100);
+const dayCount = z.number().int().min(0).max(366);
+const quorumOperator = z.enum(['>', '>=']);
 /** A court's overrides of the structure rules ([U] and local practice: DESIGN.md, RULES.md §2). */
 export const courtRuleOverridesSchema = z
   .object({
@@ -41,6 +43,28 @@ export const courtRuleOverridesSchema = z
     committeeSize: z.object({ min: positiveInt, max: positiveInt, hardMax: positiveInt }).partial(),
     maxDeputySecretaries: z.number().int().min(0).max(5),
     branchMemberSoftMax: z.number().int().min(1).max(1000),
+    // 党建工作提示 and the 党章第九条 counter (RULES.md §1.1 Notes, §4.1; [U] thresholds).
+    orgLife: z
+      .object({
+        dueSoonDays: z.object(Object.fromEntries(periodUnits.map((u) => [u, dayCount])) as Record<(typeof periodUnits)[number], typeof dayCount>).partial().strict(),
+        lookbackPeriods: z.number().int().min(0).max(12),
+        memberAbsence: z.object({ warnMonths: z.number().int().min(1).max(24), criticalMonths: z.number().int().min(1).max(24) }).partial().strict(),
+        youngAgeMax: z.number().int().min(18).max(60),
+      })
+      .partial()
+      .strict(),
+    // How 「半数以上」 is read, and the election quorum (RULES.md §1.2 Edge cases).
+    quorum: z
+      .object({
+        generalOperator: quorumOperator,
+        admissionOperator: quorumOperator,
+        committeeOperator: quorumOperator,
+        electionOperator: quorumOperator,
+        electionRatio: z.object({ numerator: z.number().int().min(1).max(10), denominator: z.number().int().min(1).max(10) }).strict(),
+        electionVoteBase: z.enum(['attending', 'expected']),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

@@ -69,6 +69,30 @@ describe.each(testEngines)('本院组织设置规则 (%s)', (engine) => {
     expect(term.json().termEnd).toBe('2027-03-01');
   });
 
+  it('本院把党员连续未参加组织生活的提醒改为2个月、严重提醒改为4个月后，按新阈值计算（[U] 可配置）', async () => {
+    const cur = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json();
+    const put = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, {
+      overrides: { orgLife: { memberAbsence: { warnMonths: 2, criticalMonths: 4 }, dueSoonDays: { month: 10 } }, quorum: { generalOperator: '>=' } },
+      version: cur.version,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const effective = put.json().effective;
+    expect(effective.orgLife.memberAbsence).toEqual({ warnMonths: 2, criticalMonths: 4 });
+    expect(effective.orgLife.dueSoonDays).toMatchObject({ month: 10, quarter: 15 });
+    expect(effective.quorum.generalOperator).toBe('>=');
+  });
+
+  it('提醒月数大于严重提醒月数、或未知的规则项时拒绝保存并指出字段', async () => {
+    const cur = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json();
+    const inverted = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { orgLife: { memberAbsence: { warnMonths: 7, criticalMonths: 6 } } }, version: cur.version });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json().details[0].field).toBe('overrides');
+    const unknown = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { orgLife: { autoExpel: true } }, version: cur.version });
+    expect(unknown.statusCode).toBe(400);
+    const operator = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { quorum: { generalOperator: '≥' } }, version: cur.version });
+    expect(operator.statusCode).toBe(400);
+  });
+
   it('支委会人数下限大于上限时拒绝保存', async () => {
     const cur = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json();
     const res = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { committeeSize: { min: 6, max: 5 } }, version: cur.version });
