@@ -19,6 +19,7 @@ describe.skipIf(!hasChromium)('浏览器：党建工作提示与台账', () => {
   let page: Page;
   let branch: Org;
   let subtree: Set<string>;
+  let otherBranch: Org;
 
   beforeAll(async () => {
     server = await startServer();
@@ -26,6 +27,7 @@ describe.skipIf(!hasChromium)('浏览器：党建工作提示与台账', () => {
     const orgs = ((await server.apiAs('anshun', 'GET', '/api/v1/orgs')).body as { items: Org[] }).items;
     branch = orgs.find((o) => o.type === 'branch' && o.name.includes('第一支部'))!;
     subtree = new Set([branch.id, ...orgs.filter((o) => o.parentId === branch.id).map((o) => o.id)]);
+    otherBranch = orgs.find((o) => o.type === 'branch' && o.name.includes('第二支部'))!;
   });
   afterAll(async () => {
     await browser?.close();
@@ -237,6 +239,13 @@ describe.skipIf(!hasChromium)('浏览器：党建工作提示与台账', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'ledgers-secretary-phone');
+
+    // Another branch's 台账 (e.g. from a shared link): the server's reason, in Chinese.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.baseUrl}/ledgers?orgId=${otherBranch.id}`);
+    await page.getByRole('button', { name: /下载年度台账/ }).click();
+    await poll(() => page.getByTestId('ledger-downloads').innerText()).toContain('下载失败');
+    expect(await page.getByTestId('ledger-downloads').innerText()).toContain('不在您的管理范围内');
   });
 
   test('机关党委在台账与统计页看到全院各类活动次数；上级法院只看统计、不能下载台账', async () => {

@@ -64,7 +64,20 @@ function LedgerDownloads({ year }: { year: number }) {
   const { message } = App.useApp();
   const [params, update] = useUrlFilters();
   const orgs = useOrgs();
-  const treeData = useMemo(() => toTreeData(orgs.data ?? []), [orgs.data]);
+  // Only orgs whose 台账 the user may read are selectable: a court admin's court, else the subtree
+  // of the user's own branch or group (the server would answer 不在您的管理范围内 for the rest).
+  const treeData = useMemo(() => {
+    const list = orgs.data ?? [];
+    const adminCourts = new Set(me.grants.filter((g) => g.role === 'courtAdmin' && g.courtId).map((g) => g.courtId!));
+    const roots = new Set(me.grants.filter((g) => g.orgId && ledgerRoles.has(g.role)).map((g) => g.orgId!));
+    const parentOf = new Map(list.map((o) => [o.id, o.parentId]));
+    const readable = (id: string, courtId: string) => {
+      if (adminCourts.has(courtId)) return true;
+      for (let at: string | null | undefined = id; at; at = parentOf.get(at)) if (roots.has(at)) return true;
+      return false;
+    };
+    return toTreeData(list, undefined, { disable: (o) => !readable(o.id, o.courtId) });
+  }, [orgs.data, me.grants]);
   const [busy, setBusy] = useState<'binder' | 'summary' | null>(null);
   const [error, setError] = useState<string | null>(null);
 

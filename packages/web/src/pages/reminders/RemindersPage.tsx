@@ -78,6 +78,7 @@ function OrgReminders({ orgFilter, orgId, treeOrder }: { orgFilter: ReactNode; o
   const [params, update] = useUrlFilters();
   const isPhone = useIsPhone();
   const canPlan = useCan('activities:manage');
+  const me = useMe();
   const level = (levels as string[]).includes(params.get('level') ?? '') ? (params.get('level') as Level) : undefined;
   const sort = params.get('sort') === 'missed' ? 'missed' : 'level';
   const orgType = params.get('orgType') ?? undefined;
@@ -108,7 +109,8 @@ function OrgReminders({ orgFilter, orgId, treeOrder }: { orgFilter: ReactNode; o
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.error || !query.data) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
-  const multiCourt = new Set(data.items.map((o) => o.courtId)).size > 1;
+  // The higher court reads the lower courts' orgs: always say which court.
+  const multiCourt = new Set(data.items.map((o) => o.courtId)).size > 1 || me.grants.some((g) => g.role === 'higherCourtViewer');
   const open = data.items.find((o) => o.orgId === openOrgId) ?? null;
   type Row = (typeof rows)[number];
 
