@@ -71,10 +71,10 @@ export function AttendanceList({ activity, onChanged }: { activity: ActivityDeta
         size="small"
         dataSource={activity.attendance}
         locale={{ emptyText: '没有应到人员' }}
-        grid={{ gutter: 8, xs: 1, sm: 2, lg: 3, xxl: 4 }}
+        grid={{ gutter: 8, column: 4, xs: 1, sm: 2, md: 2, lg: 3, xl: 4, xxl: 5 }}
         renderItem={(r) => (
           <List.Item data-testid="attendance-item" style={{ marginBottom: 8 }}>
-            <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, padding: '6px 10px', border: '1px solid rgba(5,5,5,0.06)', borderRadius: 6, minHeight: 44 }}>
+            <div style={{ width: '100%', display: 'flex', alignItems: 'flex-start', gap: 8, padding: '6px 10px', border: '1px solid rgba(5,5,5,0.06)', borderRadius: 6, minHeight: 44 }}>
               <div style={{ flex: 1, minWidth: 0 }}>
                 <Space size={6} wrap>
                   <Typography.Text strong>{r.name}</Typography.Text>
