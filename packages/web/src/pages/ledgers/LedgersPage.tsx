@@ -191,7 +191,7 @@ function YearFigures({ year }: { year: number }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0, data: ['按时记录', '补录'] },
       grid: { left: 8, right: 48, top: 8, bottom: 32, containLabel: true },
-      yAxis: { type: 'category', data: ordered.map((r) => r.label), axisTick: { show: false }, axisLabel: isPhone ? { width: 76, overflow: 'truncate' } : undefined },
+      yAxis: { type: 'category', data: ordered.map((r) => r.label), axisTick: { show: false }, axisLabel: { width: isPhone ? 76 : 180, overflow: 'truncate' } },
       xAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: '按时记录', type: 'bar', stack: 'n', barMaxWidth: 22, itemStyle: { color: partyRed }, data: ordered.map((r) => r.count - r.lateEntryCount) },
