@@ -251,7 +251,7 @@ function Detail({ a }: { a: ActivityDetail }) {
 
       {a.quorum && (
         <div style={{ marginTop: 16 }}>
-          <QuorumBox q={a.quorum} typeLabel={a.typeLabel} />
+          <QuorumBox q={a.quorum} typeLabel={a.typeLabel} provisional={planned} />
         </div>
       )}
 

@@ -22,14 +22,14 @@ import { applyFieldErrors } from '../../lib/form-errors';
 
 const signInMethodLabels: Record<string, string> = { qr: '扫码签到', code: '签到码签到', manual: '书记登记' };
 
-export function QuorumBox({ q, typeLabel }: { q: Quorum; typeLabel: string }) {
+export function QuorumBox({ q, typeLabel, provisional }: { q: Quorum; typeLabel: string; provisional?: boolean }) {
   return (
     <Alert
-      type={q.met ? 'success' : 'warning'}
+      type={q.met ? 'success' : provisional ? 'info' : 'warning'}
       showIcon
       data-testid="quorum-box"
       style={{ marginBottom: 16 }}
-      title={`法定人数：${q.met ? '已达到' : '未达到'}`}
+      title={provisional ? `法定人数（按目前签到情况）：${q.met ? '已达到' : '尚未达到'}` : `法定人数：${q.met ? '已达到' : '未达到'}`}
       description={
         <>
           <Typography.Paragraph style={{ marginBottom: 8 }}>{q.message}</Typography.Paragraph>
