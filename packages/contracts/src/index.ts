@@ -14,3 +14,4 @@ export * from './activity-types';
 export * from './reminders';
 export * from './micro-lectures';
 export * from './ledgers';
+export * from './quorum-exclusions';

@@ -410,3 +410,32 @@ export const microLectureSlots = pgTable(
   },
   (t) => [uniqueIndex('micro_lecture_slots_org_date_uq').on(t.orgId, t.slotDate)],
 );
+
+/**
+ * 不计入应到会人数: a member left out of meetings' 应到会 count for one of the five situations of
+ * RULES.md §1.2, requested by the branch and approved (or not) by the higher-level org; in force
+ * from valid_from to valid_to (both included) once approved. Nothing is deleted: 'ended' keeps the
+ * last day in force.
+ */
+export const quorumExclusions = pgTable(
+  'quorum_exclusions',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    /** The member's branch when requested (its parent org approves). */
+    orgId: uuid('org_id').notNull().references(() => partyOrgs.id),
+    category: text('category').notNull(),
+    reason: text('reason').notNull(),
+    validFrom: day('valid_from').notNull(),
+    validTo: day('valid_to'),
+    state: text('state').notNull().default('pending'),
+    requestedBy: uuid('requested_by'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: instant('decided_at'),
+    decisionReason: text('decision_reason'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('quorum_exclusions_member_idx').on(t.memberId), index('quorum_exclusions_org_idx').on(t.orgId)],
+);

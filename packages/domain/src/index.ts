@@ -12,4 +12,5 @@ export * from './activity-types';
 export * from './compliance';
 export * from './member-org-life';
 export * from './quorum';
+export * from './quorum-exclusion';
 export * from './micro-lecture-rotation';

@@ -102,6 +102,20 @@ async function activityOf(t: TestApp, x: Target, side: Side, opts: { type?: stri
   return a as { id: string; version: number };
 }
 
+/** A 不计入应到会 request for the target member, by that court's admin; approved when asked. */
+async function exclusionOf(t: TestApp, x: Target, side: Side, opts: { approved?: boolean } = {}) {
+  const admin = side === 'own' ? 'anshun' : 'lukou';
+  const req = await t.as(admin, 'POST', `/api/v1/members/${x.memberId}/quorum-exclusions`, { category: 'abroadPrivate', reason: '自费出国探亲一年', validFrom: '2026-01-01', validTo: '2026-12-31' });
+  if (req.statusCode !== 200) throw new Error(`exclusion request failed: ${req.body}`);
+  let e = req.json() as { id: string; version: number };
+  if (opts.approved) {
+    const ok = await t.as(admin, 'POST', `/api/v1/quorum-exclusions/${e.id}/decide`, { decision: 'approve', version: e.version });
+    if (ok.statusCode !== 200) throw new Error(`exclusion approve failed: ${ok.body}`);
+    e = ok.json();
+  }
+  return e;
+}
+
 /** One small PNG photo as an upload. */
 function pngUpload() {
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -410,6 +424,47 @@ const cases: Case[] = [
   { route: 'GET /api/v1/reminders/members', own: ['anshun', 'anshun-zb1', 'anshun-zw1'], other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/reminders/members?orgId=${x.branchId}` }) },
   { route: 'GET /api/v1/reports/activity-counts', own: ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'guizhou'], other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/reports/activity-counts?courtId=${x.courtId}&year=2026` }) },
   { route: 'GET /api/v1/calendar', own: ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-dy1'], other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/calendar?orgId=${x.branchId}&from=2026-11-01&to=2026-11-30` }) },
+  // 不计入应到会人数: the branch requests, the higher-level org decides; the member sees their own.
+  {
+    route: 'GET /api/v1/members/:id/quorum-exclusions',
+    own: ['anshun', 'anshun-zb1', 'anshun-xz1'],
+    other: ['lukou'],
+    make: (_t, x) => ({ method: 'GET', url: `/api/v1/members/${x.memberId}/quorum-exclusions` }),
+  },
+  {
+    route: 'POST /api/v1/members/:id/quorum-exclusions',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: (_t, x) => ({ method: 'POST', url: `/api/v1/members/${x.memberId}/quorum-exclusions`, payload: { category: 'bedridden', reason: '长期卧床', validFrom: '2026-02-01' } }),
+  },
+  {
+    route: 'GET /api/v1/quorum-exclusions',
+    own: ['anshun'],
+    other: ['lukou'],
+    visible: async (res, x) => ((res.json() as { items: { memberId: string }[] }).items ?? []).some((i) => i.memberId === x.memberId),
+    make: async (t, x, side) => {
+      await exclusionOf(t, x, side);
+      return { method: 'GET', url: '/api/v1/quorum-exclusions?state=pending' };
+    },
+  },
+  {
+    route: 'POST /api/v1/quorum-exclusions/:id/decide',
+    own: ['anshun'],
+    other: ['lukou'],
+    make: async (t, x, side) => {
+      const e = await exclusionOf(t, x, side);
+      return { method: 'POST', url: `/api/v1/quorum-exclusions/${e.id}/decide`, payload: { decision: 'approve', version: e.version } };
+    },
+  },
+  {
+    route: 'POST /api/v1/quorum-exclusions/:id/end',
+    own: BRANCH_MANAGERS,
+    other: ['lukou'],
+    make: async (t, x, side) => {
+      const e = await exclusionOf(t, x, side, { approved: true });
+      return { method: 'POST', url: `/api/v1/quorum-exclusions/${e.id}/end`, payload: { validTo: '2026-06-30', reason: '已回国', version: e.version } };
+    },
+  },
   { route: 'POST /api/v1/micro-lectures/generate', own: BRANCH_MANAGERS, other: ['lukou'], make: (_t, x) => ({ method: 'POST', url: '/api/v1/micro-lectures/generate', payload: { orgId: x.branchId, dates: ['2027-01-05', '2027-01-12'] } }) },
   { route: 'PUT /api/v1/micro-lectures', own: BRANCH_MANAGERS, other: ['lukou'], make: (_t, x) => ({ method: 'PUT', url: '/api/v1/micro-lectures', payload: { orgId: x.branchId, slots: [] } }) },
   { route: 'GET /api/v1/micro-lectures', own: ACTIVITY_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/micro-lectures?orgId=${x.branchId}` }) },

@@ -10,6 +10,7 @@ import { activityTypeRoutes } from './activity-types/activity-types.routes';
 import { reminderRoutes } from './reminders/reminders.routes';
 import { microLectureRoutes } from './micro-lectures/micro-lectures.routes';
 import { ledgerRoutes } from './ledgers/ledgers.routes';
+import { quorumExclusionRoutes } from './quorum-exclusions/quorum-exclusions.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
@@ -20,5 +21,6 @@ export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
     reminderRoutes(deps),
     microLectureRoutes(deps),
     ledgerRoutes(deps),
+    quorumExclusionRoutes(deps),
   ];
 }

@@ -40,6 +40,7 @@ import { AppError, invalid, invalidField } from '../../errors';
 import { appendAudit } from '../../lib/audit';
 import { assertVersion, diffFields, forbidIf, found } from '../../lib/records';
 import { getRuleConfig } from '../../lib/settings';
+import { exclusionsInForceOn } from '../quorum-exclusions/quorum-exclusions.service';
 import { auditActorOf, type Actor } from '../../policy/actor';
 import { activitiesPolicy } from './activities.policy';
 import * as repo from './activities.repository';
@@ -145,10 +146,15 @@ async function buildDetail(deps: Deps, actor: Actor, a: repo.ActivityRow): Promi
   let quorum: ActivityDetail['quorum'] = null;
   if (kind) {
     const config = await getRuleConfig(db, a.courtId);
+    const expectedIds = expected.filter((r) => r.row.memberId).map((r) => r.row.memberId!);
+    // 经上级批准不计入应到会 on the meeting's day (RULES.md §1.2).
+    const excluded = await exclusionsInForceOn(db, expectedIds, a.heldOn);
     const q = checkQuorum(
       {
         kind,
-        expected: expected.filter((r) => r.row.memberId).map((r) => ({ memberId: r.row.memberId!, status: (r.memberStatus ?? 'fullMember') as MemberStatus })),
+        expected: expected
+          .filter((r) => r.row.memberId)
+          .map((r) => ({ memberId: r.row.memberId!, status: (r.memberStatus ?? 'fullMember') as MemberStatus, excludedFromQuorum: excluded.has(r.row.memberId!) })),
         present: expected.filter((r) => r.row.status === 'present' && r.row.memberId).map((r) => r.row.memberId!),
       },
       config.quorum,

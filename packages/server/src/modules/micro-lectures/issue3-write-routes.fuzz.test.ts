@@ -13,14 +13,15 @@ const writeRoutes: WriteRoute[] = [
   { who: 'anshun', method: 'PUT', url: '/api/v1/activity-types', body: contracts.updateActivityCatalogueRequest },
   { who: 'anshun-zb1', method: 'POST', url: '/api/v1/micro-lectures/generate', body: contracts.generateMicroLecturesRequest },
   { who: 'anshun-zb1', method: 'PUT', url: '/api/v1/micro-lectures', body: contracts.saveMicroLecturesRequest },
+  { who: 'anshun-zb1', method: 'POST', url: 'MEMBER2/quorum-exclusions', body: contracts.createQuorumExclusionRequest },
 ];
-const TABLES = ['settings', 'micro_lecture_slots', 'audit_log'];
+const TABLES = ['settings', 'micro_lecture_slots', 'quorum_exclusions', 'audit_log'];
 
 function valueArb(t: TestApp) {
   const slot = fc.record({ slotDate: fc.constantFrom('2026-12-01', '2025-01-01', '2026-02-30', 'x'), memberId: fc.constantFrom(t.fx.members.member1.id, t.fx.members.lukouMember.id, '00000000-0000-0000-0000-000000000000') });
   return fc.oneof(
     fc.string({ maxLength: 40 }),
-    fc.constantFrom('', '2025-02-30', '2999-01-01', '2026-12-01', '0', '-1'),
+    fc.constantFrom('', '2025-02-30', '2999-01-01', '2026-12-01', '0', '-1', 'abroadPrivate', 'bedridden'),
     fc.integer(),
     fc.double(),
     fc.boolean(),
@@ -41,8 +42,8 @@ describe.each(testEngines)('组织生活写接口模糊测试 (%s)', (engine) =>
   afterAll(() => t.close());
 
   for (const route of writeRoutes) {
-    it(`${route.method} ${route.url} 对任意输入不返回500，拒绝时不写入任何数据`, async () => {
-      await assertRejectsBadInputCleanly(t, { who: route.who, method: route.method, url: () => route.url, keys: Object.keys(route.body.shape) }, valueArb(t), TABLES, 40);
+    it(`${route.method} ${route.url.replace('MEMBER2', '/api/v1/members/:id')} 对任意输入不返回500，拒绝时不写入任何数据`, async () => {
+      await assertRejectsBadInputCleanly(t, { who: route.who, method: route.method, url: () => route.url.replace('MEMBER2', `/api/v1/members/${t.fx.members.member2.id}`), keys: Object.keys(route.body.shape) }, valueArb(t), TABLES, 40);
     });
   }
 
