@@ -195,6 +195,16 @@ describe.each(testEngines)('年度活动次数与活动日历 (%s)', (engine) =>
     expect((await t.as('anshun', 'GET', '/api/v1/reports/activity-counts?year=abc')).statusCode).toBe(400);
   });
 
+  it('上级法院不指定法院时默认显示其下级法院（安顺中院）的年度活动次数，而不是 404；本院用户默认本院', async () => {
+    const res = await t.as('guizhou', 'GET', '/api/v1/reports/activity-counts?year=2025');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ courtId: t.fx.courts.anshun, courtName: '安顺市中级人民法院' });
+    expect(res.json().total.text).toBe('集中研讨3次、专题党课1次、警示教育1次');
+    const own = await t.as('lukou', 'GET', '/api/v1/reports/activity-counts?year=2025');
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().courtId).toBe(t.fx.courts.lukou);
+  });
+
   it('活动日历：范围内、权限内；党员看到本支部', async () => {
     const res = await t.as('anshun', 'GET', '/api/v1/calendar?from=2025-04-01&to=2025-04-30');
     expect(res.statusCode, res.body).toBe(200);

@@ -197,10 +197,25 @@ export async function listMemberReminders(deps: Deps, actor: Actor, q: { orgId?:
   return { today, items, total: items.length };
 }
 
+/**
+ * The court whose counts to show when none is asked for: a higher-court viewer's own court has no
+ * orgs of its own in scope (they see the courts below), so they start at the first lower court they
+ * may see; everyone else gets their own court.
+ */
+function defaultCountsCourt(actor: Actor): string | undefined {
+  const viewerRoots = new Set(actor.grants.filter((g) => g.role === 'higherCourtViewer' && g.courtId).map((g) => g.courtId!));
+  const worksInOwnCourt = actor.grants.some((g) => g.role !== 'higherCourtViewer' && g.courtId && g.courtId === actor.courtId);
+  if (viewerRoots.size && !worksInOwnCourt) {
+    const lower = actor.viewableCourtIds.find((id) => !viewerRoots.has(id));
+    if (lower) return lower;
+  }
+  return actor.courtId ?? actor.viewableCourtIds[0];
+}
+
 /** Yearly held activities per type, per org and for the caller's scope of a court (the articles' figures). */
 export async function activityCounts(deps: Deps, actor: Actor, q: { courtId?: string; year: number }): Promise<z.infer<typeof activityCountsResponse>> {
   forbidIf(!remindersPolicy.readCounts(actor));
-  const courtId = q.courtId ?? actor.courtId ?? actor.viewableCourtIds[0];
+  const courtId = q.courtId ?? defaultCountsCourt(actor);
   if (!courtId) throw invalidField('courtId', '请指定法院');
   const orgs = await repo.listScopedOrgs(deps.db, and(orgScopeCondition(actor, { includeViewer: true }), eq(partyOrgs.courtId, courtId)) as SQL);
   if (!orgs.length) throw new AppError('NOT_FOUND');
