@@ -22,6 +22,7 @@ import EChart, { type ChartOption } from '../../components/EChart';
 import { OrgTypeTag } from '../../components/org-tree';
 import { showDate } from '../../lib/dates';
 import { LoadError } from '../errors/ErrorPages';
+import { PendingApprovalsCard } from './PendingApprovalsCard';
 import { partyRed } from '../../theme';
 
 const termStateStyle: Record<string, { color: string; label: string }> = {
@@ -60,6 +61,7 @@ export default function HomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">当前范围：{data.scopeName}</Typography.Text>
       </div>
+      <PendingApprovalsCard />
       {data.personal && me.memberId && <PersonalCard memberId={me.memberId} />}
       {data.personal && !me.memberId && (
         <Alert type="info" showIcon title="您的账号尚未关联党员档案" description="请联系本院党务管理员在「用户管理」中把账号关联到您的党员档案。" />

@@ -14,6 +14,7 @@ import { applyFieldErrors } from '../../lib/form-errors';
 import { LoadError } from '../errors/ErrorPages';
 import { StatusTag } from './MembersPage';
 import { PageCard } from '../../components/PageCard';
+import { QuorumExclusionsCard } from './QuorumExclusionsCard';
 
 type RevealField = 'idNumber' | 'phone';
 const revealLabels: Record<RevealField, string> = { idNumber: '身份证号', phone: '手机号码' };
@@ -164,6 +165,7 @@ export function MemberProfileView({ id, own = false }: { id: string; own?: boole
           </Card>
         </Col>
       </Row>
+      <QuorumExclusionsCard memberId={m.id} memberName={m.name} />
       <RevealModal
         memberId={m.id}
         field={revealing}
