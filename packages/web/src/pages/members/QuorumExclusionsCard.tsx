@@ -38,6 +38,8 @@ export function useQuorumExclusionActions() {
   const [rejecting, setRejecting] = useState<QuorumExclusion | null>(null);
   const [ending, setEnding] = useState<QuorumExclusion | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Bigger targets for a thumb.
+  const size = useIsPhone() ? 'middle' : 'small';
 
   const refresh = () => {
     void client.invalidateQueries({ queryKey: quorumExclusionsKey });
@@ -69,17 +71,17 @@ export function useQuorumExclusionActions() {
     const out: ReactNode[] = [];
     if (x.canDecide) {
       out.push(
-        <Button key="approve" type="primary" size="small" icon={<CheckOutlined />} loading={busy === x.id} onClick={() => approve(x)}>
+        <Button key="approve" type="primary" size={size} icon={<CheckOutlined />} loading={busy === x.id} onClick={() => approve(x)}>
           批准
         </Button>,
-        <Button key="reject" danger size="small" icon={<CloseOutlined />} onClick={() => setRejecting(x)}>
+        <Button key="reject" danger size={size} icon={<CloseOutlined />} onClick={() => setRejecting(x)}>
           不予批准
         </Button>,
       );
     }
     if (x.canEnd) {
       out.push(
-        <Button key="end" size="small" icon={<StopOutlined />} onClick={() => setEnding(x)}>
+        <Button key="end" size={size} icon={<StopOutlined />} onClick={() => setEnding(x)}>
           终止
         </Button>,
       );
@@ -132,7 +134,7 @@ export function QuorumExclusionsCard({ memberId, memberName }: { memberId: strin
       />
     );
   else if (items.length === 0)
-    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无登记。党员属于下列五种情形之一的，可由支部登记申请，经上级党组织批准后不计入应到会人数。" />;
+    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无登记。党员患病不能表达本人意志、自费出国半年以上、正在服刑、年老体弱卧床不起，或外出半年以上应转而未转组织关系的，可由支部登记申请，经上级党组织批准后不计入应到会人数。" />;
   else
     body = (
       <List
@@ -252,7 +254,7 @@ function RequestModal({ memberId, memberName, open, onClose }: { memberId: strin
         >
           <Input.TextArea rows={3} placeholder="如：2026年3月起自费赴澳大利亚探亲，预计一年" maxLength={500} showCount />
         </Form.Item>
-        <Space wrap size={[16, 0]} style={{ width: '100%' }} styles={{ item: { flex: '1 1 200px' } }}>
+        <Space wrap align="start" size={[16, 0]} style={{ width: '100%' }} styles={{ item: { flex: '1 1 200px' } }}>
           <Form.Item name="validFrom" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
             <DatePicker format={chineseDateFormat} style={{ width: '100%' }} />
           </Form.Item>
