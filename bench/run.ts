@@ -1,9 +1,11 @@
 // `npm run bench` (= `npx zhibu bench`): generates a province on PostgreSQL and measures, in one
 // run and side by side, (a) the member list API against the hand-written SQL floor at 50
-// concurrent clients and (b) the .xlsx import against exceljs's own streaming read. Prints a table
-// and writes docs/BENCHMARKS.md. Not part of `npm test`.
+// concurrent clients, (b) the 党建工作提示 overview against its SQL floor as five years of
+// organizational life are loaded (1/16, 4/16, 16/16) and the 台账 binder, and (c) the .xlsx import
+// against exceljs's own streaming read. Prints a table and writes docs/BENCHMARKS.md; the sections
+// of a skipped benchmark are kept from the previous file. Not part of `npm test`.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,7 @@ import pg from 'pg';
 import { createDeps, readConfig } from '@zhibu/server';
 import { runImportChild, writeImportFile, type ChildFigures } from './import-bench';
 import { runListBench, type ListCase } from './list-bench';
+import { runOrgLifeBench, type OrgLifeResult } from './org-life-bench';
 import { generateProvince } from './province';
 
 export type BenchOptions = {
@@ -22,12 +25,13 @@ export type BenchOptions = {
   concurrency?: number;
   skipList?: boolean;
   skipImport?: boolean;
+  skipOrgLife?: boolean;
   write?: boolean;
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DB_NAME = 'zhibu_bench';
-const targets = { listP95Ms: 50, listRatio: 2, importShare: 0.5, importRssMB: 500 };
+const targets = { listP95Ms: 50, listRatio: 2, importShare: 0.5, importRssMB: 500, remindersP95Ms: 100, remindersRatio: 1.5, binderMs: 2000 };
 
 function withDatabase(url: string, db: string): string {
   const u = new URL(url);
@@ -85,9 +89,16 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     list = await runListBench({ databaseUrl: benchUrl, secretKey, province, concurrency, durationMs, warmupMs, log });
   }
 
+  // Before the import: the imported members would join a basic court's roster without any history.
+  let orgLife: OrgLifeResult | null = null;
+  if (!opts.skipOrgLife) {
+    log('(b) 组织生活：党建工作提示（API 与手写 SQL 下限，历史 1×/4×/16×）与台账合订本');
+    orgLife = await runOrgLifeBench({ databaseUrl: benchUrl, secretKey, province, concurrency, durationMs, warmupMs, log });
+  }
+
   let imports: { file: { rows: number; bytes: number; ms: number }; floor: ChildFigures; dry: ChildFigures; full: ChildFigures } | null = null;
   if (!opts.skipImport) {
-    log(`(b) 导入 ${importRows} 行 .xlsx：项目导入与 exceljs 流式读取下限`);
+    log(`(c) 导入 ${importRows} 行 .xlsx：项目导入与 exceljs 流式读取下限`);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zhibu-bench-'));
     try {
       const file = path.join(dir, `members-${importRows}.xlsx`);
@@ -126,11 +137,16 @@ export async function runBench(opts: BenchOptions): Promise<number> {
   if (Math.max(loadAtStart, machine.loadAtEnd) > machine.nproc) {
     log(`注意：机器负载较高（1 分钟平均负载 ${loadAtStart.toFixed(1)} → ${machine.loadAtEnd.toFixed(1)}，${machine.nproc} 个 CPU），结果会偏慢`);
   }
-  const report = renderReport({ command, machine, scale, province: province.rows, generateSeconds, concurrency, durationMs, warmupMs, list, imports });
+  const out = path.join(root, 'docs', 'BENCHMARKS.md');
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const report = renderReport({
+    command, machine, scale, province: province.rows, generateSeconds, concurrency, durationMs, warmupMs, list, imports, orgLife,
+    kept: { list: !!opts.skipList, imports: !!opts.skipImport, orgLife: !!opts.skipOrgLife },
+    previous,
+  });
   log('');
   log(report.table);
   if (opts.write !== false) {
-    const out = path.join(root, 'docs', 'BENCHMARKS.md');
     writeFileSync(out, report.markdown);
     log(`\n结果已写入 ${path.relative(process.cwd(), out) || out}`);
   }
@@ -148,7 +164,28 @@ type ReportInput = {
   warmupMs: number;
   list: ListCase[];
   imports: { file: { rows: number; bytes: number; ms: number }; floor: ChildFigures; dry: ChildFigures; full: ChildFigures } | null;
+  orgLife: OrgLifeResult | null;
+  /** Benchmarks skipped in this run: their sections are copied from the previous file. */
+  kept: { list: boolean; imports: boolean; orgLife: boolean };
+  previous: string;
 };
+
+const sectionTitles = { list: '## Member list API', orgLife: '## Organizational life', imports: '## Import of' };
+
+/** A `## ` section of the previous BENCHMARKS.md (heading to the next heading), marked as kept. */
+function keptSection(previous: string, titlePrefix: string): string[] {
+  const lines = previous.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(titlePrefix));
+  if (start < 0) return [];
+  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  if (end < 0) end = lines.length;
+  const body = lines.slice(start, end);
+  while (body.length && body.at(-1) === '') body.pop();
+  const measured = /Measured by `bench\/` on (\d{4}-\d{2}-\d{2})/.exec(previous)?.[1];
+  const load = /\| Load average \(1 min\) \| ([^|]*?) \|/.exec(previous)?.[1];
+  const note = `_Not re-measured by this run (skipped): kept from the run of ${measured ?? 'an earlier date'}${load ? ` (load average then: ${load.replace(/ — .*/, '')})` : ''}._`;
+  return body.some((l) => l.startsWith('_Not re-measured')) ? [...body, ''] : [body[0]!, '', note, ...body.slice(1), ''];
+}
 
 function renderReport(r: ReportInput): { table: string; markdown: string } {
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
@@ -185,7 +222,7 @@ function renderReport(r: ReportInput): { table: string; markdown: string } {
   const date = new Date().toISOString().slice(0, 10);
   const md: string[] = [];
   md.push('# Benchmarks', '');
-  md.push(`Measured by \`bench/\` on ${date}; regenerate with the command below (it rewrites this file). Not part of \`npm test\`. Targets from issue 2 § Performance.`, '');
+  md.push(`Measured by \`bench/\` on ${date}; regenerate with the command below (it rewrites this file). Not part of \`npm test\`. Targets from issue 2 and issue 3 § Performance.`, '');
   md.push('```', r.command, '```', '');
   md.push('## Machine', '');
   md.push(`| | |`, `|---|---|`);
@@ -200,6 +237,14 @@ function renderReport(r: ReportInput): { table: string; markdown: string } {
     `A province generated on PostgreSQL (fresh database \`${DB_NAME}\`): ${r.province.courts} courts (1 高级, the 中级 and 基层 courts of 贵州's prefectures and counties), ${f0(r.province.orgs)} party orgs, ${f0(r.province.members)} members with ${f0(r.province.history)} status-history rows, one court-admin account per court; asked for ${r.scale.courts} / ${f0(r.scale.orgs)} / ${f0(r.scale.members)}. Generated and written in ${r.generateSeconds.toFixed(1)} s (身份证号 and phones encrypted as the app stores them).`,
     '',
   );
+  const ol = r.orgLife;
+  const full = ol?.steps.at(-1);
+  if (ol && full) {
+    md.push(
+      `Then, by the organizational-life benchmark, five years of organizational life (${ol.start} to ${ol.today}) generated by PostgreSQL itself (\`insert … select\` from \`generate_series\` joined to the orgs, committees and members above; \`bench/org-life-data.ts\`): per branch 支委会 monthly (its committee attends), 主题党日 and 集中研讨 monthly, 支部党员大会 and 党课 quarterly, 组织生活会 and 民主评议 yearly, 每周政治理论集中学习 weekly (离退休 branches every other week), and a 党小组会 monthly per 党小组 (its members attend); every active member of the branch is expected at the rest, ~88% present, ~9% on leave, ~3% absent, 3% of activities 补录. About 15% of branches skip ~15% of their periods (red), ~20% hold things late in the period (amber while the current one is open), the rest early (green). In all ${f0(full.activities)} activities and ${f0(full.attendance)} attendance rows, written in ${full.loadSeconds.toFixed(0)} s including \`VACUUM ANALYZE\` (foreign-key triggers off for the loading session only: every row is joined from existing ones).`,
+      '',
+    );
+  }
   if (listRows.length) {
     md.push(`## Member list API vs hand-written SQL (${r.concurrency} concurrent clients)`, '');
     md.push(
@@ -216,7 +261,9 @@ function renderReport(r: ReportInput): { table: string; markdown: string } {
       `Queries per request are round trips to PostgreSQL counted at the driver while checking equivalence (the API's include loading the session and the caller's role grants, and resolving the org). With ${r.concurrency} closed-loop clients, latency ≈ ${r.concurrency} ÷ throughput (Little's law): a p95 of 50 ms needs roughly 1,000+ requests/s through one Node process and PostgreSQL on this machine.`,
       '',
     );
-  }
+  } else if (r.kept.list) md.push(...keptSection(r.previous, sectionTitles.list));
+  if (ol) md.push(...renderOrgLife(ol, r.concurrency, r.durationMs, r.warmupMs));
+  else if (r.kept.orgLife) md.push(...keptSection(r.previous, sectionTitles.orgLife));
   if (imp) {
     md.push(`## Import of a ${f0(imp.file.rows)}-row .xlsx`, '');
     md.push(
@@ -231,6 +278,69 @@ function renderReport(r: ReportInput): { table: string; markdown: string } {
       md.push(`| ${label} | ${(x.ms / 1000).toFixed(1)} | ${f0(rate(x))} | ${(share * 100).toFixed(0)}% | ${x.maxRssMB} MB | ${isFloor ? '–' : `${mark(ok)} (≥ 50%, ≤ 500 MB)`} |`);
     }
     md.push('');
+  } else if (r.kept.imports) md.push(...keptSection(r.previous, sectionTitles.imports));
+  if (r.orgLife) {
+    lines.push(`党建工作提示（API / 手写 SQL），并发 ${r.concurrency}：`);
+    for (const step of r.orgLife.steps) {
+      for (const c of step.cases) {
+        lines.push(`  ${step.label} ${f0(step.attendance)} 条出席 | ${c.label} | API p95 ${f1(c.api.p95)} ms ${f0(c.api.throughput)}/s | SQL p95 ${f1(c.floor.p95)} ms ${f0(c.floor.throughput)}/s | ${(c.api.p95 / c.floor.p95).toFixed(2)}×`);
+      }
+    }
+    const b = r.orgLife.binder;
+    if (b) lines.push(`  台账合订本 ${b.activities} 次活动：中位 ${f0(b.medianMs)} ms，最长 ${f0(b.maxMs)} ms`);
   }
   return { table: lines.join('\n'), markdown: `${md.join('\n')}\n` };
+}
+
+function renderOrgLife(ol: OrgLifeResult, concurrency: number, durationMs: number, warmupMs: number): string[] {
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  const md: string[] = [];
+  const court = ol.steps[0]?.cases.find((c) => c.key === 'court');
+  const province = ol.steps[0]?.cases.find((c) => c.key === 'province');
+  md.push(`${sectionTitles.orgLife}: 党建工作提示 overview vs hand-written SQL, as history grows (issue 3)`, '');
+  md.push(
+    `\`GET /api/v1/reminders\` on the real server (as above: \`buildApp\` on 127.0.0.1, pool of 10) for (a) the court admin of ${ol.courtName} (${court?.orgs ?? '–'} orgs on the page) at ${concurrency} closed-loop clients, ${durationMs / 1000} s per case in two rounds alternating API and floor, each after a ${warmupMs / 1000} s warm-up; and (b) a 上级法院 viewer (\`higherCourtViewer\` on the high court, which the policy lets see the levels of every court's orgs: ${province?.orgs ?? '–'} orgs) at ${province?.concurrency ?? '–'} clients, ${province?.seconds ?? '–'} s per case in two rounds without warm-up beyond the check below — a province overview is a page for a few viewers, and one request takes seconds, so ${concurrency} clients would only queue. The floor is the same overview written by hand as one SQL query (\`bench/org-life-bench.ts\`): for the caller's orgs, per org, judged type and judged period (the current one, this year's completed ones and \`lookbackPeriods\` more), the held activities against the catalogue's minimum, with 支委会 not judged for a branch without committee and under 7 full members; each org's items (current period, missed ones) and level, as JSON — through the same \`pg\` driver with a pool of the same size, at the same concurrency. Before measuring, every case checks that API and SQL give the same orgs, the same level per org and the same items (type, period, state, count); the bench stops if not. Every court keeps the default catalogue and rules.`,
+    '',
+  );
+  md.push(
+    `History is loaded in three slices into the same database, measuring after each: the newest 1/16 of the five years (1×), then back to 4/16 (4×), then all of it (16× = the full 5-year scale). Rows are what the tables hold at that point.`,
+    '',
+  );
+  md.push('| history | activities | attendance rows | case | orgs (red/amber/green) | response | API p50 | API p95 | API req/s | SQL p50 | SQL p95 | SQL req/s | p95 API/SQL | queries per request API / SQL | target (a): p95 ≤ 100 ms and ≤ 1.5× |');
+  md.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+  for (const step of ol.steps) {
+    for (const c of step.cases) {
+      const ratio = c.api.p95 / c.floor.p95;
+      const target = c.key === 'court' ? mark(c.api.p95 <= targets.remindersP95Ms && ratio <= targets.remindersRatio && c.api.errors === 0) : '–';
+      md.push(
+        `| ${step.label} (from ${step.from}) | ${f0(step.activities)} | ${f0(step.attendance)} | ${c.label} | ${c.orgs} (${c.levels.red}/${c.levels.amber}/${c.levels.green}) | ${f0(c.bytes / 1024)} KB | ${f1(c.api.p50)} ms | ${f1(c.api.p95)} ms | ${f1(c.api.throughput)} | ${f1(c.floor.p50)} ms | ${f1(c.floor.p95)} ms | ${f1(c.floor.throughput)} | ${ratio.toFixed(2)}× | ${c.apiQueries} / ${c.floorQueries} | ${target}${c.api.errors ? ` (${c.api.errors} errors)` : ''} |`,
+      );
+    }
+  }
+  md.push('');
+  const first = ol.steps[0];
+  const last = ol.steps.at(-1);
+  if (first && last && first !== last) {
+    const growth = (key: 'court' | 'province', side: 'api' | 'floor') => {
+      const a = first.cases.find((c) => c.key === key)?.[side].p95 ?? NaN;
+      const b = last.cases.find((c) => c.key === key)?.[side].p95 ?? NaN;
+      return `${(b / a).toFixed(2)}×`;
+    };
+    md.push(
+      `From 1× to 16× the attendance rows grew ${(last.attendance / first.attendance).toFixed(1)}× and the activities ${(last.activities / first.activities).toFixed(1)}×, while the orgs and judged periods stayed the same; p95 changed by ${growth('court', 'api')} (API) and ${growth('court', 'floor')} (SQL) for (a), ${growth('province', 'api')} (API) and ${growth('province', 'floor')} (SQL) for (b). The judged window (this year's periods and the previous year for the yearly types) is full from about 4× on, so only 1× → 4× adds rows that the overview counts.`,
+      '',
+    );
+  }
+  const b = ol.binder;
+  if (b) {
+    md.push('### 台账 binder (.docx) of a branch-year', '');
+    md.push(
+      `\`GET /api/v1/ledgers/binder.docx?orgId&year\` by the court admin, for the branch-year of ${b.year} whose held activities (the branch and its 党小组) are nearest 60: ${b.courtName}${b.orgName}, ${b.activities} activities with agenda, minutes and ${f0(b.attendance)} attendance rows (no photos). One warm-up, then ${b.runsMs.length} requests one after the other at the full 16× history.`,
+      '',
+    );
+    md.push('| activities | attendance rows | .docx size | median | max | target: ≤ 2 s |');
+    md.push('|---:|---:|---:|---:|---:|:---:|');
+    md.push(`| ${b.activities} | ${f0(b.attendance)} | ${(b.bytes / 1024).toFixed(0)} KB | ${f0(b.medianMs)} ms | ${f0(b.maxMs)} ms | ${mark(b.maxMs <= targets.binderMs)} |`, '');
+  }
+  return md;
 }

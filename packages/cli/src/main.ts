@@ -26,8 +26,9 @@ export const helpText = `zhibu — 法院智慧党建平台 命令行
   audit verify
         校验审计日志哈希链；链断开时指出第一个断点并以非零状态退出。
   bench [--courts N] [--members N] [--orgs N] [--rows N] [--duration 秒] [--concurrency N]
-        性能测试（PostgreSQL：BENCH_DATABASE_URL，默认 postgres://postgres@127.0.0.1:5432/postgres），
-        结果写入 docs/BENCHMARKS.md。
+        [--skip-list] [--skip-org-life] [--skip-import] [--no-write]
+        性能测试：党员列表、组织生活提示与台账、Excel 导入（PostgreSQL：BENCH_DATABASE_URL，
+        默认 postgres://postgres@127.0.0.1:5432/postgres），结果写入 docs/BENCHMARKS.md；跳过的项目保留上次的结果。
   help
         显示本帮助。
 
@@ -134,7 +135,7 @@ export async function runCli(argv: string[]): Promise<CliResult> {
         options: {
           courts: { type: 'string' }, members: { type: 'string' }, orgs: { type: 'string' }, rows: { type: 'string' },
           duration: { type: 'string' }, concurrency: { type: 'string' },
-          'skip-list': { type: 'boolean' }, 'skip-import': { type: 'boolean' }, 'no-write': { type: 'boolean' },
+          'skip-list': { type: 'boolean' }, 'skip-import': { type: 'boolean' }, 'skip-org-life': { type: 'boolean' }, 'no-write': { type: 'boolean' },
         },
         strict: true,
       });
@@ -148,6 +149,7 @@ export async function runCli(argv: string[]): Promise<CliResult> {
         concurrency: int('concurrency', values.concurrency),
         skipList: values['skip-list'] ?? false,
         skipImport: values['skip-import'] ?? false,
+        skipOrgLife: values['skip-org-life'] ?? false,
         write: !values['no-write'],
       });
     }
