@@ -327,7 +327,7 @@ function renderOrgLife(ol: OrgLifeResult, concurrency: number, durationMs: numbe
       return `${(b / a).toFixed(2)}×`;
     };
     md.push(
-      `From 1× to 16× the attendance rows grew ${(last.attendance / first.attendance).toFixed(1)}× and the activities ${(last.activities / first.activities).toFixed(1)}×, while the orgs and judged periods stayed the same; p95 changed by ${growth('court', 'api')} (API) and ${growth('court', 'floor')} (SQL) for (a), ${growth('province', 'api')} (API) and ${growth('province', 'floor')} (SQL) for (b). The judged window (this year's periods and the previous year for the yearly types) is full from about 4× on, so only 1× → 4× adds rows that the overview counts.`,
+      `From 1× to 16× the attendance rows grew ${(last.attendance / first.attendance).toFixed(1)}× and the activities ${(last.activities / first.activities).toFixed(1)}×, while the orgs and judged periods stayed the same; p95 changed by ${growth('court', 'api')} (API) and ${growth('court', 'floor')} (SQL) for (a), ${growth('province', 'api')} (API) and ${growth('province', 'floor')} (SQL) for (b). The judged window reaches back to 1 January of last year (the look-back period of the yearly types): 1× covers only its last months (so every org misses the periods before, and the page lists them all), 4× most of it, 16× all of it; history older than that is never read by either side.`,
       '',
     );
   }
