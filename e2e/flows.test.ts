@@ -176,6 +176,25 @@ describe.skipIf(!hasChromium)('浏览器：演示用户的一天', () => {
     await poll(() => page.locator('body').innerText()).toContain('没有权限');
   });
 
+  test('党员首页“我的组织生活”列出本人须参加的已计划活动和下一次微党课轮讲', async () => {
+    const me = (await server.apiAs('anshun-dy1', 'GET', '/api/v1/auth/me')).body as { memberId: string };
+    const profile = (await server.apiAs('anshun-dy1', 'GET', `/api/v1/members/${me.memberId}`)).body as { orgId: string };
+    const startsAt = new Date(Date.now() + 3 * 86400_000).toISOString();
+    const planned = await server.apiAs('anshun-zb1', 'POST', '/api/v1/activities', {
+      orgId: profile.orgId, type: 'themedPartyDay', title: '主题党日：走进社区开展普法宣传', startsAt, firstAgendaItem: '学习习近平法治思想',
+    });
+    expect(planned.status).toBe(200);
+    const day = new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10);
+    const saved = await server.apiAs('anshun-zb1', 'PUT', '/api/v1/micro-lectures', { orgId: profile.orgId, slots: [{ slotDate: day, memberId: me.memberId, topic: '我的入党故事' }] });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await open('anshun-dy1');
+    const card = page.getByTestId('my-org-life');
+    await poll(() => card.innerText()).toContain('主题党日：走进社区开展普法宣传');
+    expect(await card.innerText()).toContain('下一次一刻钟微党课轮到我主讲');
+    expect(await card.innerText()).toContain('我的入党故事');
+    await screenshot(page, 'member-home-org-life-desktop');
+  });
+
   test('导入有错误的文件时逐行列出问题（行、列、问题），并且不写入任何数据', async () => {
     const orgs = (await server.apiAs('anshun-zb1', 'GET', '/api/v1/orgs')).body as { items: { id: string; name: string; type: string }[] };
     const branch = orgs.items.find((o) => o.type === 'branch');

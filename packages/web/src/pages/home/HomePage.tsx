@@ -23,6 +23,7 @@ import { OrgTypeTag } from '../../components/org-tree';
 import { showDate } from '../../lib/dates';
 import { LoadError } from '../errors/ErrorPages';
 import { PendingApprovalsCard } from './PendingApprovalsCard';
+import { MyOrgLifeCard } from './MyOrgLifeCard';
 import { partyRed } from '../../theme';
 
 const termStateStyle: Record<string, { color: string; label: string }> = {
@@ -67,6 +68,7 @@ export default function HomePage() {
         <Alert type="info" showIcon title="您的账号尚未关联党员档案" description="请联系本院党务管理员在「用户管理」中把账号关联到您的党员档案。" />
       )}
       {!data.personal && <ScopeOverview data={data} />}
+      {me.memberId && <MyOrgLifeCard memberId={me.memberId} />}
     </Space>
   );
 }
