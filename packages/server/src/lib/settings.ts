@@ -1,6 +1,6 @@
 // Security settings (安全保密员 edits them) and per-court rule overrides live in `settings`.
-import { and, eq, isNull } from 'drizzle-orm';
-import { defaultRuleConfig, mergeRuleConfig, type RuleConfig } from '@zhibu/domain';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { defaultRuleConfig, mergeActivityCatalogue, mergeRuleConfig, type ActivityCatalogue, type ActivityCatalogueOverrides, type RuleConfig } from '@zhibu/domain';
 import { newId, schema, type DbOrTx } from '@zhibu/db';
 import type { SecuritySettings } from '@zhibu/contracts';
 
@@ -64,4 +64,28 @@ export async function saveCourtRuleOverrides(db: DbOrTx, courtId: string, overri
   } else {
     await db.insert(schema.settings).values({ id: newId(), courtId, key: 'rules', value: overrides });
   }
+}
+
+/**
+ * The rule configuration and activity catalogue of many courts in one query (reminders of a whole
+ * province): court id → both, defaults where a court stored nothing. Same merge as getRuleConfig and
+ * activity-types' loadCatalogue.
+ */
+export async function getCourtSettings(db: DbOrTx, courtIds: string[]): Promise<Map<string, { config: RuleConfig; catalogue: ActivityCatalogue }>> {
+  const rows = courtIds.length
+    ? await db
+        .select({ courtId: schema.settings.courtId, key: schema.settings.key, value: schema.settings.value })
+        .from(schema.settings)
+        .where(and(inArray(schema.settings.courtId, courtIds), inArray(schema.settings.key, ['rules', 'activityCatalogue'])))
+    : [];
+  const out = new Map<string, { config: RuleConfig; catalogue: ActivityCatalogue }>();
+  for (const id of courtIds) {
+    const rules = rows.find((r) => r.courtId === id && r.key === 'rules');
+    const catalogue = rows.find((r) => r.courtId === id && r.key === 'activityCatalogue');
+    out.set(id, {
+      config: rules ? mergeRuleConfig(rules.value as Partial<RuleConfig>) : defaultRuleConfig,
+      catalogue: mergeActivityCatalogue((catalogue?.value as ActivityCatalogueOverrides | undefined) ?? {}),
+    });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // The few grouped queries compliance needs. Cost follows orgs × types × periods, never history:
 // activities are counted per org, type and period in SQL (one row per group), and a member's last
 // organizational life is max(held_on) per member — attendance rows are never shipped to Node.
-import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@zhibu/db';
 import type { ActivityType, IsoDate, PeriodUnit } from '@zhibu/domain';
 
@@ -52,14 +52,22 @@ function periodStartSql(unit: PeriodUnit): SQL {
 
 export type PeriodCount = { orgId: string; type: ActivityType; periodStart: IsoDate; count: number; late: number };
 
+/** A type judged on frequency: its period unit and the first day any judged period of it starts. */
+export type TypeWindow = { unit: PeriodUnit; from: IsoDate };
+
 /**
- * Held activities of the given orgs, counted per org, type and period (each type with its own period
- * unit), between `from` and `to`. One row per group.
+ * Held activities of the orgs matching `orgWhere` (a condition on party_orgs), counted per org, type
+ * and period — each type with its own period unit and from its own first judged day (a weekly study
+ * needs weeks back to this January, a yearly meeting last year too), up to `to`. One row per group,
+ * read through activities(org_id, type, held_on): the cost follows orgs × types × periods.
  */
-export async function countHeldByPeriod(db: DbOrTx, orgIds: string[], units: Map<ActivityType, PeriodUnit>, from: IsoDate, to: IsoDate): Promise<PeriodCount[]> {
-  if (!orgIds.length || !units.size) return [];
-  const cases = [...units].map(([type, unit]) => sql`when ${type} then ${periodStartSql(unit)}`);
+export async function countHeldByPeriod(db: DbOrTx, orgWhere: SQL, windows: Map<ActivityType, TypeWindow>, to: IsoDate): Promise<PeriodCount[]> {
+  if (!windows.size) return [];
+  const cases = [...windows].map(([type, w]) => sql`when ${type} then ${periodStartSql(w.unit)}`);
   const periodStart = sql<string>`(case ${activities.type} ${sql.join(cases, sql` `)} end)`;
+  const byFrom = new Map<IsoDate, ActivityType[]>();
+  for (const [type, w] of windows) byFrom.set(w.from, [...(byFrom.get(w.from) ?? []), type]);
+  const typeWindows = [...byFrom].map(([from, types]) => and(inArray(activities.type, types), gte(activities.heldOn, from))!);
   const rows = await db
     .select({
       orgId: activities.orgId,
@@ -71,10 +79,9 @@ export async function countHeldByPeriod(db: DbOrTx, orgIds: string[], units: Map
     .from(activities)
     .where(
       and(
-        inArray(activities.orgId, orgIds),
+        inArray(activities.orgId, db.select({ id: partyOrgs.id }).from(partyOrgs).where(orgWhere)),
         eq(activities.status, 'held'),
-        inArray(activities.type, [...units.keys()]),
-        gte(activities.heldOn, from),
+        or(...typeWindows),
         lte(activities.heldOn, to),
       ),
     )

@@ -4,7 +4,6 @@ import { and, eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import {
   activityTypeLabels,
   activityTypes,
-  addDays,
   addPeriods,
   checkMemberOrgLife,
   computeCompliance,
@@ -21,7 +20,6 @@ import {
   type IsoDate,
   type MemberStatus,
   type OrgType,
-  type PeriodUnit,
 } from '@zhibu/domain';
 import { schema } from '@zhibu/db';
 import type { z } from 'zod';
@@ -29,11 +27,10 @@ import type { activityCountsResponse, calendarResponse, memberRemindersResponse,
 import type { Deps } from '../../deps';
 import { AppError, invalidField } from '../../errors';
 import { forbidIf } from '../../lib/records';
-import { getRuleConfig } from '../../lib/settings';
+import { getCourtSettings } from '../../lib/settings';
 import type { Actor } from '../../policy/actor';
 import { memberScopeCondition } from '../../policy/member-scope-sql';
 import { canReadOrg } from '../../policy/scope';
-import { loadCatalogue } from '../activity-types/activity-types.repository';
 import { activityScopeCondition, orgScopeCondition, remindersPolicy } from './reminders.policy';
 import * as repo from './reminders.repository';
 
@@ -41,25 +38,22 @@ const { partyOrgs, members, activities } = schema;
 const ACTIVE = ['probationaryMember', 'fullMember'];
 const levelRank: Record<ComplianceLevel, number> = { red: 0, amber: 1, green: 2 };
 
-/** Types judged on frequency, each with its period unit. */
-function judgedUnits(catalogue: ActivityCatalogue): Map<ActivityType, PeriodUnit> {
-  const units = new Map<ActivityType, PeriodUnit>();
+/**
+ * Types judged on frequency, each with its period unit and the first day computeCompliance can judge
+ * for it: this year's first period (an ISO week may start in late December) or `lookback` completed
+ * periods back, whichever is earlier. A wider window would only count activities nobody judges.
+ */
+function judgedWindows(catalogue: ActivityCatalogue, today: IsoDate, lookback: number): Map<ActivityType, repo.TypeWindow> {
+  const windows = new Map<ActivityType, repo.TypeWindow>();
   for (const type of activityTypes) {
     const d = catalogue[type];
-    if (d.enabled && d.minFrequency) units.set(type, d.minFrequency.period);
+    if (!d.enabled || !d.minFrequency) continue;
+    const unit = d.minFrequency.period;
+    const firstOfYear = periodOf(startOfYear(today), unit).start;
+    const back = addPeriods(periodOf(today, unit), -Math.max(1, lookback)).start;
+    windows.set(type, { unit, from: back < firstOfYear ? back : firstOfYear });
   }
-  return units;
-}
-
-// The earliest day computeCompliance can judge: this year's periods plus `lookback` completed ones
-// (ISO weeks of this week-year may start in late December).
-function windowStart(today: IsoDate, units: Iterable<PeriodUnit>, lookback: number): IsoDate {
-  let from = addDays(startOfYear(today), -7);
-  for (const unit of units) {
-    const start = addPeriods(periodOf(today, unit), -Math.max(1, lookback)).start;
-    if (start < from) from = start;
-  }
-  return from;
+  return windows;
 }
 
 async function resolveOrgFilter(deps: Deps, actor: Actor, orgId: string | undefined): Promise<SQL | undefined> {
@@ -75,26 +69,36 @@ export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: str
   const where = and(orgScopeCondition(actor, { includeViewer: true }), q.courtId ? eq(partyOrgs.courtId, q.courtId) : undefined, await resolveOrgFilter(deps, actor, q.orgId)) as SQL;
   const orgs = await repo.listScopedOrgs(deps.db, where);
   const courtIds = [...new Set(orgs.map((o) => o.courtId))];
-  const [names, facts] = await Promise.all([repo.courtNames(deps.db, courtIds), repo.committeeFacts(deps.db, orgs.filter((o) => o.type === 'branch').map((o) => o.id), today)]);
+  const [names, facts, settings] = await Promise.all([
+    repo.courtNames(deps.db, courtIds),
+    repo.committeeFacts(deps.db, orgs.filter((o) => o.type === 'branch').map((o) => o.id), today),
+    getCourtSettings(deps.db, courtIds),
+  ]);
+  // Each court has its own catalogue and rule config, but most share the defaults: one grouped
+  // count per distinct set of judged windows (usually one for a whole province), all at once.
+  const windowsOf = new Map(courtIds.map((id) => { const s = settings.get(id)!; return [id, judgedWindows(s.catalogue, today, s.config.orgLife.lookbackPeriods)] as const; }));
+  const groups = new Map<string, string[]>();
+  for (const [id, w] of windowsOf) {
+    const key = JSON.stringify([...w]);
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  const countRows = (
+    await Promise.all([...groups.values()].map((ids) => repo.countHeldByPeriod(deps.db, and(where, inArray(partyOrgs.courtId, ids)) as SQL, windowsOf.get(ids[0]!)!, today)))
+  ).flat();
+  const countsByOrg = new Map<string, repo.PeriodCount[]>();
+  for (const c of countRows) countsByOrg.set(c.orgId, [...(countsByOrg.get(c.orgId) ?? []), c]);
   const out: OrgReminder[] = [];
-  // Each court has its own catalogue and rule config: one grouped query per court in scope.
   for (const courtId of courtIds) {
     const courtOrgs = orgs.filter((o) => o.courtId === courtId);
-    const [catalogue, config] = await Promise.all([loadCatalogue(deps.db, courtId), getRuleConfig(deps.db, courtId)]);
-    const units = judgedUnits(catalogue);
-    const counts = await repo.countHeldByPeriod(
-      deps.db,
-      courtOrgs.map((o) => o.id),
-      units,
-      windowStart(today, units.values(), config.orgLife.lookbackPeriods),
-      today,
-    );
+    const { catalogue, config } = settings.get(courtId)!;
     // One synthetic activity per counted one, dated the period's first day: computeCompliance only
     // needs org, type, period and 补录 — rows per group, not per attendance.
     const synthetic: ComplianceActivity[] = [];
-    for (const c of counts) {
-      for (let i = 0; i < c.count; i++) {
-        synthetic.push({ id: `${c.orgId}:${c.type}:${c.periodStart}:${i}`, orgId: c.orgId, type: c.type, date: c.periodStart, status: 'held', lateEntry: i < c.late });
+    for (const o of courtOrgs) {
+      for (const c of countsByOrg.get(o.id) ?? []) {
+        for (let i = 0; i < c.count; i++) {
+          synthetic.push({ id: `${c.orgId}:${c.type}:${c.periodStart}:${i}`, orgId: c.orgId, type: c.type, date: c.periodStart, status: 'held', lateEntry: i < c.late });
+        }
       }
     }
     const result = computeCompliance({
@@ -162,8 +166,9 @@ export async function listMemberReminders(deps: Deps, actor: Actor, q: { orgId?:
   const base = and(inArray(members.status, ACTIVE), memberScopeCondition(actor), orgFilter) as SQL;
   const courtIds = [...new Set(actor.grants.filter((g) => g.courtId && g.role !== 'higherCourtViewer').map((g) => g.courtId!))];
   const items: z.infer<typeof memberRemindersResponse>['items'] = [];
+  const settings = await getCourtSettings(deps.db, courtIds);
   for (const courtId of courtIds) {
-    const [catalogue, config] = await Promise.all([loadCatalogue(deps.db, courtId), getRuleConfig(deps.db, courtId)]);
+    const { catalogue, config } = settings.get(courtId)!;
     const counting = activityTypes.filter((t) => catalogue[t].enabled && catalogue[t].countsAsOrgLife);
     const rows = await repo.lastOrgLifeByMember(deps.db, and(base, eq(members.courtId, courtId)) as SQL, counting, today);
     for (const r of rows) {
