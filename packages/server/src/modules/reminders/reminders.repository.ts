@@ -68,25 +68,18 @@ export async function countHeldByPeriod(db: DbOrTx, orgWhere: SQL, windows: Map<
   const byFrom = new Map<IsoDate, ActivityType[]>();
   for (const [type, w] of windows) byFrom.set(w.from, [...(byFrom.get(w.from) ?? []), type]);
   const typeWindows = [...byFrom].map(([from, types]) => and(inArray(activities.type, types), gte(activities.heldOn, from))!);
-  const rows = await db
-    .select({
-      orgId: activities.orgId,
-      type: activities.type,
-      periodStart: sql<string>`${periodStart}::text`,
-      count: sql<number>`count(*)::int`,
-      late: sql<number>`(count(*) filter (where ${activities.lateEntry}))::int`,
-    })
-    .from(activities)
-    .where(
-      and(
-        inArray(activities.orgId, db.select({ id: partyOrgs.id }).from(partyOrgs).where(orgWhere)),
-        eq(activities.status, 'held'),
-        or(...typeWindows),
-        lte(activities.heldOn, to),
-      ),
-    )
-    // By position: the CASE carries bound parameters, so a repeated expression would not match it.
-    .groupBy(sql`1`, sql`2`, sql`3`);
+  // Written as SQL rather than with the query builder: a court's page groups into ~1,500 rows and
+  // the builder's per-row mapping cost more CPU than the query (bench/, reminders at 50 clients).
+  const result = await db.execute(sql`
+    select ${activities.orgId} as "orgId", ${activities.type} as "type", (${periodStart})::text as "periodStart",
+           count(*)::int as "count", (count(*) filter (where ${activities.lateEntry}))::int as "late"
+      from ${activities}
+     where ${activities.orgId} in (select ${partyOrgs.id} from ${partyOrgs} where ${orgWhere})
+       and ${activities.status} = 'held'
+       and (${or(...typeWindows)})
+       and ${activities.heldOn} <= ${to}
+     group by 1, 2, 3`);
+  const rows = (result as unknown as { rows: { orgId: string; type: string; periodStart: string; count: number; late: number }[] }).rows;
   return rows.map((r) => ({ ...r, type: r.type as ActivityType, periodStart: String(r.periodStart).slice(0, 10) }));
 }
 
