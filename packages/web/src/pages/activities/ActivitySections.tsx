@@ -18,7 +18,7 @@ import {
 import { api, describeError } from '../../api/client';
 import { useDepartments } from '../../api/queries';
 import { showDateTime } from '../../lib/dates';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { applyFieldErrors, useFormSubmit } from '../../lib/form-errors';
 
 const signInMethodLabels: Record<string, string> = { qr: '扫码签到', code: '签到码签到', manual: '书记登记' };
 
@@ -277,11 +277,9 @@ export function CaseReviews({ activity, onChanged }: { activity: ActivityDetail;
 function CaseModal({ activity, review, onClose, onDone }: { activity: ActivityDetail; review: CaseReview | null; onClose: () => void; onDone: (a: ActivityDetail) => void }) {
   const [form] = Form.useForm<CaseValues>();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
   const departments = useDepartments();
   const members = useOrgMembers(activity.orgId);
-  const submit = async (v: CaseValues) => {
-    setBusy(true);
+  const { busy, submit } = useFormSubmit(form, async (v: CaseValues) => {
     const body = {
       caseNumber: v.caseNumber?.trim(),
       title: v.title?.trim(),
@@ -290,20 +288,13 @@ function CaseModal({ activity, review, onClose, onDone }: { activity: ActivityDe
       comments: v.comments?.trim() || null,
       recommendedTypical: !!v.recommendedTypical,
     };
-    try {
-      const saved = review
-        ? await api.patch<ActivityDetail>(`/activities/${activity.id}/case-reviews/${review.id}`, { ...body, version: review.version })
-        : await api.post<ActivityDetail>(`/activities/${activity.id}/case-reviews`, body);
-      message.success(review ? '已保存讲评案例' : '已登记讲评案例');
-      onDone(saved);
-      onClose();
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const saved = review
+      ? await api.patch<ActivityDetail>(`/activities/${activity.id}/case-reviews/${review.id}`, { ...body, version: review.version })
+      : await api.post<ActivityDetail>(`/activities/${activity.id}/case-reviews`, body);
+    message.success(review ? '已保存讲评案例' : '已登记讲评案例');
+    onDone(saved);
+    onClose();
+  });
   return (
     <Modal open title={review ? '修改讲评案例' : '登记讲评案例'} okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={640}>
       <Form

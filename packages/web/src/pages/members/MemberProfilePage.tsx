@@ -10,7 +10,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api, describeError } from '../../api/client';
 import { useMe } from '../../auth';
 import { chineseDateFormat, showDate, toIsoDate } from '../../lib/dates';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { applyFieldErrors, useFormSubmit } from '../../lib/form-errors';
 import { LoadError } from '../errors/ErrorPages';
 import { StatusTag } from './MembersPage';
 import { PageCard } from '../../components/PageCard';
@@ -189,23 +189,13 @@ function RevealModal({
   onRevealed: (field: RevealField, value: string | null) => void;
 }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const submit = async ({ reason }: { reason: string }) => {
+  const { busy, submit } = useFormSubmit(form, async ({ reason }: { reason: string }) => {
     if (!field) return;
-    setBusy(true);
-    try {
-      const res = await api.post<{ field: RevealField; value: string | null }>(`/members/${memberId}/reveal`, { field, reason: reason.trim() });
-      onRevealed(field, res.value);
-      form.resetFields();
-      onClose();
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const res = await api.post<{ field: RevealField; value: string | null }>(`/members/${memberId}/reveal`, { field, reason: reason.trim() });
+    onRevealed(field, res.value);
+    form.resetFields();
+    onClose();
+  });
   return (
     <Modal
       open={!!field}

@@ -14,7 +14,7 @@ import { ApiError, api, describeError } from '../../api/client';
 import { useCan } from '../../auth';
 import { useIsPhone } from '../../components/PageCard';
 import { chineseDateFormat, fromIsoDate, showDate, toIsoDate } from '../../lib/dates';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/form-errors';
 
 type ListResponse = { items: QuorumExclusion[]; total: number };
 
@@ -200,27 +200,18 @@ function RequestModal({ memberId, memberName, open, onClose }: { memberId: strin
   const [form] = Form.useForm<RequestValues>();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: RequestValues) => {
-    setBusy(true);
-    try {
-      await api.post(`/members/${memberId}/quorum-exclusions`, {
-        category: v.category,
-        reason: v.reason.trim(),
-        validFrom: toIsoDate(v.validFrom),
-        validTo: toIsoDate(v.validTo) ?? undefined,
-      });
-      message.success('已登记，等待上级党组织审批');
-      form.resetFields();
-      onClose();
-      void client.invalidateQueries({ queryKey: quorumExclusionsKey });
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v: RequestValues) => {
+    await api.post(`/members/${memberId}/quorum-exclusions`, {
+      category: v.category,
+      reason: v.reason.trim(),
+      validFrom: toIsoDate(v.validFrom),
+      validTo: toIsoDate(v.validTo) ?? undefined,
+    });
+    message.success('已登记，等待上级党组织审批');
+    form.resetFields();
+    onClose();
+    void client.invalidateQueries({ queryKey: quorumExclusionsKey });
+  });
   return (
     <Modal
       open={open}
@@ -280,27 +271,28 @@ function RequestModal({ memberId, memberName, open, onClose }: { memberId: strin
   );
 }
 
+/** A refusal not about a field (e.g. decided meanwhile by someone else): refresh the list. */
+function refreshUnlessFieldError(onDone: () => void) {
+  return (err: unknown) => {
+    if (!(err instanceof ApiError && err.details.length)) onDone();
+  };
+}
+
 function RejectModal({ record, onClose, onDone }: { record: QuorumExclusion | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const submit = async ({ reason }: { reason: string }) => {
-    if (!record) return;
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(
+    form,
+    async ({ reason }: { reason: string }) => {
+      if (!record) return;
       await api.post(`/quorum-exclusions/${record.id}/decide`, { decision: 'reject', reason: reason.trim(), version: record.version });
       message.success(`已不予批准：${record.memberName}`);
       form.resetFields();
       onClose();
       onDone();
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-      if (!(err instanceof ApiError && err.details.length)) onDone();
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    refreshUnlessFieldError(onDone),
+  );
   return (
     <Modal
       open={!!record}
@@ -340,24 +332,18 @@ type EndValues = { validTo: Dayjs; reason: string };
 function EndModal({ record, onClose, onDone }: { record: QuorumExclusion | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<EndValues>();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: EndValues) => {
-    if (!record) return;
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(
+    form,
+    async (v: EndValues) => {
+      if (!record) return;
       await api.post(`/quorum-exclusions/${record.id}/end`, { validTo: toIsoDate(v.validTo), reason: v.reason.trim(), version: record.version });
       message.success(`已终止：${record.memberName}此后计入应到会人数`);
       form.resetFields();
       onClose();
       onDone();
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-      if (!(err instanceof ApiError && err.details.length)) onDone();
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    refreshUnlessFieldError(onDone),
+  );
   const from = fromIsoDate(record?.validFrom);
   const to = fromIsoDate(record?.validTo);
   return (
