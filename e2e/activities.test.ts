@@ -266,4 +266,20 @@ describe.skipIf(!hasChromium)('浏览器：组织生活（三会一课）', () =
     expect(await page.getByRole('button', { name: /取消活动|报送上级|上传附件/ }).count()).toBe(0);
     await screenshot(page, 'activity-detail-member-phone');
   });
+  test('修改已记录的活动后，“查看修改记录”列出修改前后的内容、修改人和原因', async () => {
+    const startsAt = new Date(Date.now() - 2 * 86400_000).toISOString();
+    const planned = (await server.apiAs('anshun-zb1', 'POST', '/api/v1/activities', { orgId: branchId, type: 'partyLecture', title: '党课：初稿标题', startsAt, lateEntryReason: '会后补录' })).body as Detail;
+    const recorded = (await server.apiAs('anshun-zb1', 'POST', `/api/v1/activities/${planned.id}/record`, { minutes: '原会议记录', attendance: [], version: planned.version })).body as Detail;
+    const edited = await server.apiAs('anshun-zb1', 'PATCH', `/api/v1/activities/${planned.id}`, { title: '党课：坚定理想信念', changeReason: '主题写错', version: recorded.version });
+    expect(edited.status).toBe(200);
+    await open('anshun-zb1', `/activities/${planned.id}`);
+    await page.getByTestId('revision-count').waitFor();
+    await page.getByRole('button', { name: /查看修改记录/ }).click();
+    const entry = page.getByTestId('revision').first();
+    await poll(() => entry.innerText()).toContain('修改原因：主题写错');
+    const text = await entry.innerText();
+    expect(text).toContain('党课：初稿标题');
+    expect(text).toContain('党课：坚定理想信念');
+    await screenshot(page, 'activity-revisions-desktop');
+  });
 });

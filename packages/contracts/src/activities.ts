@@ -226,3 +226,14 @@ export const createCaseReviewRequest = z.object({
   recommendedTypical: z.boolean().optional(),
 });
 export const updateCaseReviewRequest = createCaseReviewRequest.partial().extend(versionField);
+
+/** 修改记录 of a recorded activity: what each edit changed (before → after), who, when and why. */
+export const activityRevisionSchema = z.object({
+  version: z.number().int(),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+export type ActivityRevision = z.infer<typeof activityRevisionSchema>;
+export const activityRevisionsResponse = z.object({ items: z.array(activityRevisionSchema), total: z.number().int() });

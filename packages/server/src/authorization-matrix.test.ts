@@ -310,6 +310,7 @@ const cases: Case[] = [
   },
   // ── organizational life (issue 3) ──
   { route: 'GET /api/v1/activities', own: ACTIVITY_READERS, other: ['lukou'], visible: (b, x) => ((b.json() as { items: { orgId: string }[] }).items ?? []).some((i) => i.orgId === x.branchId), make: async (t, x, side) => (await activityOf(t, x, side), { method: 'GET', url: '/api/v1/activities?pageSize=500' }) },
+  { route: 'GET /api/v1/activities/:id/revisions', own: ACTIVITY_READERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'GET', url: `/api/v1/activities/${(await activityOf(t, x, side, { held: true })).id}/revisions` }) },
   { route: 'GET /api/v1/activities/:id', own: ACTIVITY_READERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'GET', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}` }) },
   {
     route: 'POST /api/v1/activities',

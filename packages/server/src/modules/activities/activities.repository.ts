@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@zhibu/db';
 
-const { activities, activityAttendance, activityRevisions, files, caseReviews, partyOrgs, members, committeePositions, settings } = schema;
+const { activities, activityAttendance, activityRevisions, files, caseReviews, partyOrgs, members, committeePositions, settings, users } = schema;
 
 /** Statuses that make someone an expected attendee (on the roster). */
 export const ACTIVE_MEMBER_STATUSES = ['probationaryMember', 'fullMember'];
@@ -109,6 +109,22 @@ export async function findAttendance(db: DbOrTx, activityId: string, memberId: s
 
 export async function countRevisions(db: DbOrTx, activityId: string) {
   return (await db.select({ n: sql<number>`count(*)::int` }).from(activityRevisions).where(eq(activityRevisions.activityId, activityId)))[0]?.n ?? 0;
+}
+
+/** Earlier states of an activity, oldest first, with the editor's display name. */
+export async function listRevisions(db: DbOrTx, activityId: string) {
+  return db
+    .select({ version: activityRevisions.version, snapshot: activityRevisions.snapshot, reason: activityRevisions.reason, changedAt: activityRevisions.changedAt, changedBy: users.displayName })
+    .from(activityRevisions)
+    .leftJoin(users, eq(users.id, activityRevisions.changedBy))
+    .where(eq(activityRevisions.activityId, activityId))
+    .orderBy(asc(activityRevisions.version));
+}
+
+export async function memberNames(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function listAttachments(db: DbOrTx, activityId: string) {

@@ -274,6 +274,25 @@ describe.each(testEngines)('组织生活 (%s)', (engine) => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('修改记录逐次列出改了什么（修改前→修改后）、谁改的、为什么，最新的在前', async () => {
+    const p = (await plan('anshun-zb1', { orgId: t.fx.orgs.branch1.id, type: 'partyLecture', title: '党课：初稿', startsAt: '2026-11-23T08:30:00+08:00', place: '三楼会议室' })).json();
+    const rec = (await t.as('anshun-zb1', 'POST', `/api/v1/activities/${p.id}/record`, { minutes: '原记录', attendance: [], version: p.version })).json();
+    const first = (await t.as('anshun-zb1', 'PATCH', `/api/v1/activities/${p.id}`, { minutes: '补充后的记录', changeReason: '补充讨论内容', version: rec.version })).json();
+    await t.as('anshun', 'PATCH', `/api/v1/activities/${p.id}`, { title: '党课：坚定理想信念', place: '四楼党员活动室', changeReason: '主题与地点写错', version: first.version });
+    const res = await t.as('anshun-zb1', 'GET', `/api/v1/activities/${p.id}/revisions`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { items, total } = res.json() as { total: number; items: { reason: string; changedBy: string; changes: { label: string; before: string; after: string }[] }[] };
+    expect(total).toBe(2);
+    expect(items[0]!.reason).toBe('主题与地点写错');
+    expect(items[0]!.changes).toEqual([
+      { field: 'title', label: '活动主题', before: '党课：初稿', after: '党课：坚定理想信念' },
+      { field: 'place', label: '地点', before: '三楼会议室', after: '四楼党员活动室' },
+    ]);
+    expect(items[1]).toMatchObject({ reason: '补充讨论内容', changes: [{ field: 'minutes', label: '会议记录', before: '原记录', after: '补充后的记录' }] });
+    expect(items[1]!.changedBy).toBeTruthy();
+    expect((await t.as('lukou', 'GET', `/api/v1/activities/${p.id}/revisions`)).statusCode).toBe(404);
+  });
+
   it('报送上级：支部自己不能审核；退回须填写原因；上级审核通过', async () => {
     const p = (await plan('anshun-zb1', { orgId: t.fx.orgs.branch1.id, type: 'themedPartyDay', title: '主题党日', startsAt: '2026-11-23T08:00:00+08:00' })).json();
     const rec = (await t.as('anshun-zb1', 'POST', `/api/v1/activities/${p.id}/record`, { minutes: '记录', firstAgendaItem: '第一议题', attendance: [], version: p.version })).json();

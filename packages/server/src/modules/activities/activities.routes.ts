@@ -4,6 +4,7 @@ import {
   activityDetailSchema,
   activityListQuery,
   activityPageSchema,
+  activityRevisionsResponse,
   attachmentSchema,
   cancelActivityRequest,
   createActivityRequest,
@@ -25,6 +26,7 @@ import type { Deps } from '../../deps';
 import { invalidField } from '../../errors';
 import { contentDisposition, decodeUploadName } from './attachments';
 import * as svc from './activities.service';
+import { listActivityRevisions } from './activity-revisions';
 
 const idParams = z.object({ id: idSchema });
 const tags = ['activities'];
@@ -36,6 +38,11 @@ export function activityRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get('/activities/:id', { schema: { tags, summary: '活动详情：出席情况（仅姓名）、法定人数、修改记录数、附件、讲评案例', params: idParams, response: { 200: activityDetailSchema } } }, async (req) =>
       svc.getActivityDetail(deps, requireActor(req), req.params.id),
+    );
+    app.get(
+      '/activities/:id/revisions',
+      { schema: { tags, summary: '修改记录：已记录活动每次修改前后的内容、修改人、原因', params: idParams, response: { 200: activityRevisionsResponse } } },
+      async (req) => listActivityRevisions(deps, requireActor(req), req.params.id),
     );
     app.post('/activities', { schema: { tags, summary: '计划一次活动（早于今天的为补录，须填写补录原因）', body: createActivityRequest, response: { 200: activityDetailSchema } } }, async (req) =>
       svc.createActivity(deps, requireActor(req), req.body),

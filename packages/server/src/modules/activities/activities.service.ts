@@ -76,7 +76,7 @@ async function isExpectedAt(db: DbOrTx, actor: Actor, activityId: string): Promi
   return !!(await repo.findAttendance(db, activityId, actor.memberId));
 }
 
-async function loadReadable(deps: Deps, actor: Actor, id: string) {
+export async function loadReadable(deps: Deps, actor: Actor, id: string) {
   const a = found(await repo.findActivity(deps.db, id));
   const catalogue = await catalogueOf(deps.db, a.courtId);
   if (!activitiesPolicy.read(actor, a, await isExpectedAt(deps.db, actor, a.id), allMemberTypesOf(catalogue))) throw new AppError('NOT_FOUND');
@@ -115,7 +115,7 @@ function toSummary(a: repo.ActivityRow, orgName: string): ActivitySummary {
 }
 
 /** The row as evidence (audit, revisions): never the sign-in secret or code. */
-function snapshotOf(a: repo.ActivityRow) {
+export function snapshotOf(a: repo.ActivityRow) {
   const { signInSecret: _s, signInCode: _c, ...rest } = a;
   return rest;
 }

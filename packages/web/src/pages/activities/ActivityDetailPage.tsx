@@ -16,6 +16,7 @@ import { LoadError } from '../errors/ErrorPages';
 import { ActivityStatusTag, LateEntryTag, ReviewTag, whenText } from './activity-format';
 import { AttendanceList, Attachments, CaseReviews, QuorumBox } from './ActivitySections';
 import { RecordForm } from './RecordForm';
+import { RevisionHistory } from './RevisionHistory';
 
 type ActionResult = { ok: true; message: string; activity: ActivityDetail };
 
@@ -230,7 +231,7 @@ function Detail({ a }: { a: ActivityDetail }) {
           </Descriptions.Item>
           {a.revisionCount > 0 && (
             <Descriptions.Item label="修改记录">
-              <span data-testid="revision-count">记录后修改 {a.revisionCount} 次（修改前的内容均已留存）</span>
+              <RevisionHistory activityId={a.id} count={a.revisionCount} />
             </Descriptions.Item>
           )}
         </Descriptions>
