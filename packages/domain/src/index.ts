@@ -14,3 +14,4 @@ export * from './member-org-life';
 export * from './quorum';
 export * from './quorum-exclusion';
 export * from './micro-lecture-rotation';
+export * from './dues';

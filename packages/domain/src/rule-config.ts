@@ -64,6 +64,20 @@ export type QuorumConfig = {
   electionVoteBase: 'attending' | 'expected';
 };
 
+/** How a computed 党费 amount is rounded: no national rule was found [U]. @see RULES.md §4.1 Rounding */
+export const duesRoundingModes = ['halfUp', 'down', 'up'] as const;
+export type DuesRoundingMode = (typeof duesRoundingModes)[number];
+/** To the 分 (0.01元) or to the 角 (0.10元). */
+export const duesRoundingUnits = ['fen', 'jiao'] as const;
+export type DuesRoundingUnit = (typeof duesRoundingUnits)[number];
+
+/** The [U] numbers of the 党费 calculator. @see RULES.md §4.1, dues.ts */
+export type DuesConfig = {
+  /** 农民党员每月交纳的金额（分）: 0.2–1元, set by the province — 中组发〔2008〕3号 第六条. */
+  farmerFen: number;
+  rounding: { mode: DuesRoundingMode; unit: DuesRoundingUnit };
+};
+
 export type RuleConfig = {
   /** Years per term by org type; null where the org has no elected term. */
   termYears: Record<OrgType, number | null>;
@@ -86,6 +100,7 @@ export type RuleConfig = {
   minApplicantAge: number;
   orgLife: OrgLifeConfig;
   quorum: QuorumConfig;
+  dues: DuesConfig;
 };
 
 /** A court's overrides: any subset, at any depth. */
@@ -185,6 +200,15 @@ export const defaultRuleConfig: RuleConfig = freezeDeep({
     /** 基层组织：赞成票超过实到会有选举权人数的半数. @see RULES.md §1.2 当选规则 [S] */
     electionVoteBase: 'attending',
   },
+  dues: {
+    /**
+     * 农民党员每月交纳党费0.2元至1元，具体由省级党委确定 — 中组发〔2008〕3号 第六条 [V range]; the
+     * amount within it is the province's [U], default the lowest. @see RULES.md §4.1 第六条
+     */
+    farmerFen: 20,
+    /** No national rounding rule found [U]: default 四舍五入到分. @see RULES.md §4.1 Rounding */
+    rounding: { mode: 'halfUp', unit: 'fen' },
+  },
 });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -267,6 +291,16 @@ export function checkRuleConfig(config: RuleConfig): string[] {
   }
   if (config.quorum.electionVoteBase !== 'attending' && config.quorum.electionVoteBase !== 'expected') {
     problems.push('quorum.electionVoteBase 应为 "attending" 或 "expected"');
+  }
+  const farmerFen = config.dues.farmerFen;
+  if (typeof farmerFen !== 'number' || !Number.isInteger(farmerFen) || farmerFen < 20 || farmerFen > 100) {
+    problems.push('dues.farmerFen 应为20至100之间的整数（分，即0.2元至1元）');
+  }
+  if (!(duesRoundingModes as readonly string[]).includes(config.dues.rounding.mode)) {
+    problems.push('dues.rounding.mode 应为 "halfUp"、"down" 或 "up"');
+  }
+  if (!(duesRoundingUnits as readonly string[]).includes(config.dues.rounding.unit)) {
+    problems.push('dues.rounding.unit 应为 "fen" 或 "jiao"');
   }
   return problems;
 }
