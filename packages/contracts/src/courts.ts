@@ -1,4 +1,4 @@
-import { courtLevels, periodUnits } from '@zhibu/domain';
+import { courtLevels, duesRoundingModes, duesRoundingUnits, periodUnits } from '@zhibu/domain';
 import { z } from './zod-setup';
 import { idSchema, requiredText, versionField } from './common';
 
@@ -62,6 +62,14 @@ export const courtRuleOverridesSchema = z
         electionOperator: quorumOperator,
         electionRatio: z.object({ numerator: z.number().int().min(1).max(10), denominator: z.number().int().min(1).max(10) }).strict(),
         electionVoteBase: z.enum(['attending', 'expected']),
+      })
+      .partial()
+      .strict(),
+    // 党费: the farmer amount (0.2–1元, 第六条) and the rounding (RULES.md §4.1 Rounding; [U]).
+    dues: z
+      .object({
+        farmerFen: z.number().int().min(20).max(100),
+        rounding: z.object({ mode: z.enum(duesRoundingModes), unit: z.enum(duesRoundingUnits) }).partial().strict(),
       })
       .partial()
       .strict(),
