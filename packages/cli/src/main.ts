@@ -29,6 +29,11 @@ export const helpText = `zhibu — 法院智慧党建平台 命令行
         [--skip-list] [--skip-org-life] [--skip-import] [--no-write]
         性能测试：党员列表、组织生活提示与台账、Excel 导入（PostgreSQL：BENCH_DATABASE_URL，
         默认 postgres://postgres@127.0.0.1:5432/postgres），结果写入 docs/BENCHMARKS.md；跳过的项目保留上次的结果。
+  dues calc --base 工资基数（元） --type 类别
+        计算每月应交党费，输出金额（元，两位小数），如 dues calc --base 6000 --type in-service → 90.00。
+        类别：in-service 在职、retired 离退休、student 学生、unemployed 下岗失业、low-income 低保等困难党员、
+        farmer 农民（学生等固定金额时可省略 --base）。按全国默认规则计算，不读取数据库；
+        本院的覆盖设置（农民党员金额、舍入方式）在网页的“党费计算器”中生效。
   help
         显示本帮助。
 
@@ -152,6 +157,14 @@ export async function runCli(argv: string[]): Promise<CliResult> {
         skipOrgLife: values['skip-org-life'] ?? false,
         write: !values['no-write'],
       });
+    }
+    case 'dues': {
+      // `--base -1` would be an "ambiguous option" to parseArgs; joined, the amount check answers in Chinese.
+      const args = rest.flatMap((arg, i) => (arg === '--base' && rest[i + 1]?.startsWith('-') ? [] : rest[i - 1] === '--base' && arg.startsWith('-') ? [`--base=${arg}`] : [arg]));
+      const { values, positionals } = parseArgs({ args, options: { base: { type: 'string' }, type: { type: 'string' } }, allowPositionals: true, strict: true });
+      const { duesCalcCommand, duesUsage } = await import('./commands/dues');
+      if (positionals[0] !== 'calc' || positionals.length > 1) throw new CliError(`用法：${duesUsage}`);
+      return duesCalcCommand({ base: values.base, type: values.type });
     }
     default:
       throw new CliError(`未知命令：${command}。运行 npx zhibu help 查看用法。`);
