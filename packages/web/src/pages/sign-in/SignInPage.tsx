@@ -186,7 +186,7 @@ function CodeSignIn() {
       />
       {codeError && <Typography.Text type="danger">{codeError}</Typography.Text>}
       {signIn.error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={<span data-testid="sign-in-error">{reasonOf(signIn.error)}</span>} />}
-      <Button type="primary" size="large" block style={{ marginTop: 16, height: 52, fontSize: 18 }} loading={signIn.isPending} disabled={items.length === 0} onClick={submit}>
+      <Button type="primary" size="large" block style={{ marginTop: 16, height: 52, fontSize: 18 }} loading={signIn.isPending} disabled={items.length === 0} onClick={submit} data-testid="sign-in-submit">
         签到
       </Button>
     </Card>
