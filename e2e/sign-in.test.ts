@@ -165,6 +165,20 @@ describe.skipIf(!hasChromium)('浏览器：扫码签到、活动日历与微党�
     expect(detail.attendance.find((e) => e.name === memberName)?.signInMethod).toBe('code');
   });
 
+  test('签到开启期间，无人操作的签到大屏不会因超时自动退出（超过30分钟仍显示二维码）', async () => {
+    const activity = await createActivity('支部党员大会：无人值守的签到大屏', 'branchAssembly');
+    await server.apiAs('anshun-zb1', 'POST', `/api/v1/activities/${activity.id}/sign-in/open`, { minutes: 90 });
+    const screen = await freshPage(screenBrowser);
+    await screen.clock.install();
+    await login(screen, server.baseUrl, 'anshun-zb1', server.password, `/activities/${activity.id}/sign-in`);
+    await screen.getByTestId('sign-in-qr').waitFor();
+    // The demo's idle timeout is 30 minutes: well past it, no warning and still signed in.
+    await screen.clock.fastForward('31:00');
+    await screen.getByTestId('sign-in-qr').waitFor();
+    expect(await screen.getByText('即将自动退出').count()).toBe(0);
+    expect(new URL(screen.url()).pathname).toBe(`/activities/${activity.id}/sign-in`);
+  });
+
   test('签到窗口关闭后扫码或输入签到码都被拒绝，大屏显示签到已结束', async () => {
     const activity = await createActivity('主题党日：重温入党誓词');
     await server.apiAs('anshun-zb1', 'POST', `/api/v1/activities/${activity.id}/sign-in/open`, { minutes: 1 });

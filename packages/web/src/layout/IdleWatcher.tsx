@@ -11,6 +11,22 @@ const warnBeforeMs = 60_000;
 // a long form) pings it at most this often.
 const keepAliveEveryMs = 2 * 60_000;
 
+// Pages that must stay signed in without anyone touching them (the QR sign-in screen on the room's
+// display while its sign-in window is open). Bounded by what the page asks for: the window closes
+// within 4 hours, and the page's own polling keeps the server's idle clock fresh meanwhile.
+let awakeHolders = 0;
+
+/** Keeps the idle timeout from signing out while `active` (see awakeHolders above). */
+export function useKeepAwake(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    awakeHolders += 1;
+    return () => {
+      awakeHolders -= 1;
+    };
+  }, [active]);
+}
+
 export function IdleWatcher({ minutes }: { minutes: number }) {
   const navigate = useNavigate();
   const signOut = useSignOut();
@@ -29,6 +45,7 @@ export function IdleWatcher({ minutes }: { minutes: number }) {
     const events = ['mousedown', 'keydown', 'touchstart', 'wheel', 'scroll', 'mousemove'] as const;
     for (const e of events) window.addEventListener(e, onActivity, { passive: true, capture: true });
     const timer = window.setInterval(() => {
+      if (awakeHolders > 0 && !warning.current) lastActivity.current = Date.now();
       const idle = Date.now() - lastActivity.current;
       if (idle >= limitMs) {
         window.clearInterval(timer);

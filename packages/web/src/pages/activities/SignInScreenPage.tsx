@@ -10,6 +10,7 @@ import { Link, useParams } from 'react-router';
 import type { ActivityDetail, signInStateSchema, z } from '@zhibu/contracts';
 import { api, describeError } from '../../api/client';
 import { LoadError } from '../errors/ErrorPages';
+import { useKeepAwake } from '../../layout/IdleWatcher';
 import { showTime, showWhen } from '../sign-in/time';
 
 type SignInState = z.infer<typeof signInStateSchema>;
@@ -84,6 +85,8 @@ export default function SignInScreenPage() {
     onError: (err) => message.error(describeError(err)),
   });
 
+  // The screen runs unattended for the whole sign-in window: no idle sign-out while it is open.
+  useKeepAwake(!!state.data?.open);
   if (detail.isLoading || state.isLoading) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
   if (detail.error || !detail.data) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   if (state.error && !state.data) return <LoadError error={state.error} onRetry={() => void state.refetch()} />;
