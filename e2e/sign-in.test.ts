@@ -179,6 +179,21 @@ describe.skipIf(!hasChromium)('浏览器：扫码签到、活动日历与微党�
     expect(new URL(screen.url()).pathname).toBe(`/activities/${activity.id}/sign-in`);
   });
 
+  test('书记在大屏上点“结束签到”并确认后，二维码消失，此后扫码被拒绝', async () => {
+    const activity = await createActivity('主题党日：提前结束签到');
+    await server.apiAs('anshun-zb1', 'POST', `/api/v1/activities/${activity.id}/sign-in/open`, { minutes: 30 });
+    const state = await signInState(activity.id);
+    const screen = await freshPage(screenBrowser);
+    await login(screen, server.baseUrl, 'anshun-zb1', server.password, `/activities/${activity.id}/sign-in`);
+    await screen.getByTestId('sign-in-qr').waitFor();
+    await screen.getByTestId('close-sign-in').click();
+    await screen.getByRole('button', { name: /结束签到/ }).last().click();
+    await poll(() => screen.getByTestId('sign-in-qr').count()).toBe(0);
+    const scan = await server.apiAs('anshun-dy1', 'POST', '/api/v1/sign-in', { token: state.token });
+    expect(scan.status).toBe(400);
+    expect(JSON.stringify(scan.body)).toContain('签到已结束');
+  });
+
   test('签到窗口关闭后扫码或输入签到码都被拒绝，大屏显示签到已结束', async () => {
     const activity = await createActivity('主题党日：重温入党誓词');
     await server.apiAs('anshun-zb1', 'POST', `/api/v1/activities/${activity.id}/sign-in/open`, { minutes: 1 });

@@ -361,6 +361,7 @@ const cases: Case[] = [
     make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}/attendance`, payload: { memberId: x.fullMemberId, status: 'present' } }),
   },
   { route: 'GET /api/v1/activities/:id/sign-in', own: BRANCH_MANAGERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'GET', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}/sign-in` }) },
+  { route: 'POST /api/v1/activities/:id/sign-in/close', own: BRANCH_MANAGERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side, { signInOpen: true })).id}/sign-in/close` }) },
   { route: 'POST /api/v1/activities/:id/sign-in/open', own: BRANCH_MANAGERS, other: ['lukou'], make: async (t, x, side) => ({ method: 'POST', url: `/api/v1/activities/${(await activityOf(t, x, side)).id}/sign-in/open`, payload: { minutes: 30 } }) },
   {
     route: 'POST /api/v1/sign-in',

@@ -214,6 +214,22 @@ describe.each(testEngines)('组织生活 (%s)', (engine) => {
       clock = START;
     });
 
+    it('书记提前结束签到后，扫码和签到码都被拒绝；未开启时结束签到返回400', async () => {
+      clock = START;
+      const state = (await t.as('anshun-zb1', 'GET', `/api/v1/activities/${b.id}/sign-in?open=true`)).json();
+      const closed = await t.as('anshun-zb1', 'POST', `/api/v1/activities/${b.id}/sign-in/close`);
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect(closed.json().open).toBe(false);
+      clock = new Date(START.getTime() + 1_000);
+      const scan = await t.as('anshun-dy1', 'POST', '/api/v1/sign-in', { token: state.token });
+      expect(scan.statusCode).toBe(400);
+      expect(scan.json().message).toContain('签到已结束');
+      const again = await t.as('anshun-zb1', 'POST', `/api/v1/activities/${b.id}/sign-in/close`);
+      expect(again.statusCode).toBe(400);
+      expect(again.json().message).toBe('签到未开启或已结束');
+      clock = START;
+    });
+
     it('他院管理员看不到、不能操作；上级法院不见明细', async () => {
       expect((await t.as('lukou', 'GET', `/api/v1/activities/${a.id}`)).statusCode).toBe(404);
       expect((await t.as('lukou', 'GET', `/api/v1/activities/${a.id}/sign-in?open=true`)).statusCode).toBe(404);

@@ -92,6 +92,9 @@ export function activityRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => svc.openSignIn(deps, requireActor(req), req.params.id, req.body?.minutes),
     );
+    app.post('/activities/:id/sign-in/close', { schema: { tags, summary: '结束签到（此后扫码、签到码均被拒绝）', params: idParams, response: { 200: signInStateSchema } } }, async (req) =>
+      svc.closeSignIn(deps, requireActor(req), req.params.id),
+    );
     app.post(
       '/sign-in',
       {

@@ -629,6 +629,21 @@ export async function openSignIn(deps: Deps, actor: Actor, id: string, rawMinute
   return signInState(a, deps.now(), await signInCounts(deps.db, id));
 }
 
+/** 结束签到: the secretary closes the window now (everyone is in); later scans and codes are refused. */
+export async function closeSignIn(deps: Deps, actor: Actor, id: string) {
+  const { activity: a } = await loadManageable(deps, actor, id);
+  const now = deps.now();
+  const isOpen = !!a.signInOpensAt && !!a.signInClosesAt && now >= a.signInOpensAt && now <= a.signInClosesAt;
+  if (!isOpen) throw stateError('签到未开启或已结束');
+  // The window's bounds are inclusive (see assertWindow): it ends the millisecond before now.
+  const closesAt = new Date(now.getTime() - 1);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(activities).set({ signInClosesAt: closesAt, updatedAt: now }).where(eq(activities.id, id));
+    await appendAudit(tx, auditActorOf(actor), { action: 'activity.signIn.close', entity: 'activity', entityId: id, courtId: a.courtId, before: { closesAt: a.signInClosesAt }, after: { closesAt } });
+  });
+  return signInState(found(await repo.findActivity(deps.db, id)), now, await signInCounts(deps.db, id));
+}
+
 export async function getSignIn(deps: Deps, actor: Actor, id: string, open: boolean) {
   let { activity: a } = await loadManageable(deps, actor, id);
   const now = deps.now();

@@ -3,8 +3,8 @@
 // 「全屏」 puts it on the room's display: the browser goes full screen and the page covers the frame,
 // so dialogs (such as the idle-timeout warning) still show above it.
 import { useEffect, useState, type CSSProperties } from 'react';
-import { Alert, App, Badge, Button, Card, Col, Empty, Grid, InputNumber, List, QRCode, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleFilled, CompressOutlined, ExpandOutlined, QrcodeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Card, Col, Empty, Grid, InputNumber, List, Popconfirm, QRCode, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, CheckCircleFilled, CompressOutlined, ExpandOutlined, QrcodeOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { ActivityDetail, signInStateSchema, z } from '@zhibu/contracts';
@@ -85,6 +85,15 @@ export default function SignInScreenPage() {
     onError: (err) => message.error(describeError(err)),
   });
 
+  const close = useMutation({
+    mutationFn: () => api.post<SignInState>(`/activities/${id}/sign-in/close`),
+    onSuccess: (s) => {
+      client.setQueryData(['activity', id, 'sign-in'], s);
+      message.success('签到已结束');
+    },
+    onError: (err) => message.error(describeError(err)),
+  });
+
   // The screen runs unattended for the whole sign-in window: no idle sign-out while it is open.
   useKeepAwake(!!state.data?.open);
   if (detail.isLoading || state.isLoading) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
@@ -130,6 +139,13 @@ export default function SignInScreenPage() {
       >
         {s.open ? '重新计时' : closed ? '重新开启签到' : '开启签到'}
       </Button>
+      {s.open && (
+        <Popconfirm title="结束签到？" description="结束后扫码和签到码都将被拒绝，可再次开启。" okText="结束签到" cancelText="取消" onConfirm={() => close.mutate()}>
+          <Button danger size={isPhone ? 'large' : 'middle'} icon={<StopOutlined />} loading={close.isPending} data-testid="close-sign-in">
+            结束签到
+          </Button>
+        </Popconfirm>
+      )}
     </Space>
   );
 

@@ -43,6 +43,30 @@ export const auditActionLabels: Record<string, string> = {
   'security.update': '修改安全策略',
   'court.rules.update': '修改组织规则设置',
   'demo.seed': '载入演示数据',
+  'activity.create': '计划活动',
+  'activity.create.lateEntry': '补录活动',
+  'activity.update': '修改活动',
+  'activity.update.recorded': '修改已记录的活动',
+  'activity.notify': '通知应到人员',
+  'activity.record': '记录活动',
+  'activity.record.lateEntry': '补录活动记录',
+  'activity.cancel': '取消活动',
+  'activity.submit': '报送上级',
+  'activity.review.approve': '上级审核通过',
+  'activity.review.return': '上级退回',
+  'activity.attendance.mark': '登记出席',
+  'activity.signIn': '签到',
+  'activity.signIn.open': '开启签到',
+  'activity.signIn.close': '结束签到',
+  'activity.attachment.add': '上传附件',
+  'activity.caseReview.create': '登记讲评案例',
+  'activity.caseReview.update': '修改讲评案例',
+  'activityCatalogue.update': '调整活动类型目录',
+  'microLecture.schedule.save': '保存微党课排期',
+  'quorumExclusion.request': '申请不计入应到会人数',
+  'quorumExclusion.approve': '批准不计入应到会人数',
+  'quorumExclusion.reject': '不予批准不计入应到会人数',
+  'quorumExclusion.end': '终止不计入应到会人数',
 };
 
 const entityLabels: Record<string, string> = {
@@ -56,6 +80,12 @@ const entityLabels: Record<string, string> = {
   roleGrant: '角色授权',
   settings: '设置',
   import: '导入',
+  activity: '组织生活活动',
+  activityAttendance: '出席记录',
+  caseReview: '讲评案例',
+  file: '附件',
+  quorumExclusion: '不计入应到会人数',
+  system: '系统',
 };
 
 function actionLabel(action: string): string {
