@@ -1,9 +1,10 @@
 // The org tree as antd tree data (Tree and TreeSelect), built with the domain's buildTree.
-import type { ReactNode } from 'react';
-import { Tag } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import { Tag, TreeSelect } from 'antd';
 import { ApartmentOutlined, BankOutlined, FlagOutlined, TeamOutlined, UsergroupAddOutlined, BookOutlined } from '@ant-design/icons';
 import type { Org } from '@zhibu/contracts';
 import { buildTree, orgTypeLabels, type OrgType, type TreeNode } from '@zhibu/domain';
+import { useOrgs } from '../api/queries';
 
 export const orgTypeColors: Record<OrgType, string> = {
   leadingPartyGroup: 'magenta',
@@ -63,4 +64,28 @@ export function keysToDepth(data: OrgTreeData[], depth: number): string[] {
   };
   walk(data, 0);
   return out;
+}
+
+/**
+ * The lists' 党组织 filter (members, activities, reminders): every org the caller may see as a
+ * searchable tree, opened when small; clearing it means "all, with sub-orgs".
+ */
+export function OrgFilterSelect({ value, onChange, ariaLabel = '党组织' }: { value: string | undefined; onChange: (orgId: string | undefined) => void; ariaLabel?: string }) {
+  const orgs = useOrgs();
+  const treeData = useMemo(() => toTreeData(orgs.data ?? []), [orgs.data]);
+  return (
+    <TreeSelect
+      style={{ width: '100%' }}
+      allowClear
+      showSearch={{ treeNodeFilterProp: 'label' }}
+      treeNodeLabelProp="label"
+      placeholder="全部党组织（含下级）"
+      treeData={treeData}
+      value={value}
+      onChange={(v?: string) => onChange(v)}
+      treeDefaultExpandAll={treeData.length < 40}
+      loading={orgs.isLoading}
+      aria-label={ariaLabel}
+    />
+  );
 }

@@ -1,14 +1,12 @@
 // 组织生活 list: the caller's activities with filters kept in the URL (org subtree, type, status,
 // date range). Desktop: a table; phone: one card per activity, readable at 390px.
-import { useMemo } from 'react';
-import { Button, Card, Col, DatePicker, Empty, List, Pagination, Row, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, List, Pagination, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { activityStatuses, activityTypeLabels, activityTypes } from '@zhibu/domain';
 import { activityStatusLabels, useActivityList, type ActivitySummary } from '../../api/activities';
-import { useOrgs } from '../../api/queries';
 import { useCan } from '../../auth';
-import { toTreeData } from '../../components/org-tree';
+import { OrgFilterSelect } from '../../components/org-tree';
 import { PageCard, useIsPhone } from '../../components/PageCard';
 import { chineseDateFormat, fromIsoDate, showDate, toIsoDate } from '../../lib/dates';
 import { useUrlFilters } from '../../lib/url-filters';
@@ -21,13 +19,11 @@ export default function ActivitiesPage() {
   const [params, update] = useUrlFilters();
   const navigate = useNavigate();
   const canManage = useCan('activities:manage');
-  const orgs = useOrgs();
   const isPhone = useIsPhone();
   const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof filterKeys)[number], string | undefined>;
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const list = useActivityList(filters, page, pageSize);
-  const treeData = useMemo(() => toTreeData(orgs.data ?? []), [orgs.data]);
   const hasFilter = filterKeys.some((k) => filters[k]);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
@@ -53,19 +49,7 @@ export default function ActivitiesPage() {
     >
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={24} md={12} xl={7}>
-          <TreeSelect
-            style={{ width: '100%' }}
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'label' }}
-            treeNodeLabelProp="label"
-            placeholder="全部党组织（含下级）"
-            treeData={treeData}
-            value={filters.orgId}
-            onChange={(v?: string) => update({ orgId: v })}
-            treeDefaultExpandAll={treeData.length < 40}
-            loading={orgs.isLoading}
-            aria-label="党组织"
-          />
+          <OrgFilterSelect value={filters.orgId} onChange={(v) => update({ orgId: v })} />
         </Col>
         <Col xs={12} md={6} xl={5}>
           <Select

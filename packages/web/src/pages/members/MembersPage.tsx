@@ -1,7 +1,7 @@
 // The roster: filters (org subtree, status, position, name), server-side pages, masked 身份证号 and
 // phone, export of what the filters select, and the way to the import wizard.
-import { useMemo, useState } from 'react';
-import { App, Button, Col, Input, Row, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Col, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PageCard, useIsPhone } from '../../components/PageCard';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -10,9 +10,8 @@ import { useUrlFilters } from '../../lib/url-filters';
 import type { Member } from '@zhibu/contracts';
 import { genderLabels, memberStatusLabels, memberStatuses, positionLabels, positions, type MemberStatus } from '@zhibu/domain';
 import { api, describeError, downloadFile } from '../../api/client';
-import { useOrgs } from '../../api/queries';
 import { useCan } from '../../auth';
-import { toTreeData } from '../../components/org-tree';
+import { OrgFilterSelect } from '../../components/org-tree';
 import { showDate } from '../../lib/dates';
 import { LoadError } from '../errors/ErrorPages';
 
@@ -40,7 +39,6 @@ export default function MembersPage() {
   const { message } = App.useApp();
   const canManage = useCan('members:manage');
   const canImport = useCan('members:import');
-  const orgs = useOrgs();
   const [exporting, setExporting] = useState(false);
   const [qInput, setQInput] = useState(params.get('q') ?? '');
 
@@ -54,7 +52,6 @@ export default function MembersPage() {
     placeholderData: keepPreviousData,
   });
 
-  const treeData = useMemo(() => toTreeData(orgs.data ?? []), [orgs.data]);
 
   const exportRoster = async () => {
     setExporting(true);
@@ -94,19 +91,7 @@ export default function MembersPage() {
     >
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={24} md={12} xl={8}>
-          <TreeSelect
-            style={{ width: '100%' }}
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'label' }}
-            treeNodeLabelProp="label"
-            placeholder="全部党组织（含下级）"
-            treeData={treeData}
-            value={filters.orgId}
-            onChange={(v?: string) => update({ orgId: v })}
-            treeDefaultExpandAll={treeData.length < 40}
-            loading={orgs.isLoading}
-            aria-label="党组织"
-          />
+          <OrgFilterSelect value={filters.orgId} onChange={(v) => update({ orgId: v })} />
         </Col>
         <Col xs={12} md={6} xl={4}>
           <Select

@@ -6,7 +6,7 @@
 // branch, never an automatic action. Higher-court viewers see levels only (no member names).
 // @see RULES.md §1.1, §4.1
 import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Drawer, Empty, List, Row, Select, Skeleton, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Empty, List, Row, Select, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -15,7 +15,7 @@ import { api } from '../../api/client';
 import { useOrgs } from '../../api/queries';
 import { useCan, useMe } from '../../auth';
 import { PageCard, useIsPhone } from '../../components/PageCard';
-import { OrgTypeTag, toTreeData } from '../../components/org-tree';
+import { OrgFilterSelect, OrgTypeTag } from '../../components/org-tree';
 import { orgTypeLabels, type OrgType } from '@zhibu/domain';
 import { showDate } from '../../lib/dates';
 import { useUrlFilters } from '../../lib/url-filters';
@@ -40,24 +40,11 @@ export default function RemindersPage() {
   const canSeeMembers = me.grants.some((g) => managingRoles.has(g.role));
   const tab = canSeeMembers && params.get('tab') === 'members' ? 'members' : 'orgs';
   const orgs = useOrgs();
-  const treeData = useMemo(() => toTreeData(orgs.data ?? []), [orgs.data]);
   const treeOrder = useMemo(() => indexTreeOrder(orgs.data ?? []), [orgs.data]);
   const orgId = params.get('orgId') ?? undefined;
 
   const orgFilter = (
-    <TreeSelect
-      style={{ width: '100%' }}
-      allowClear
-      showSearch={{ treeNodeFilterProp: 'label' }}
-      treeNodeLabelProp="label"
-      placeholder="全部党组织（含下级）"
-      treeData={treeData}
-      value={orgId}
-      onChange={(v?: string) => update({ orgId: v, org: undefined })}
-      treeDefaultExpandAll={treeData.length < 40}
-      loading={orgs.isLoading}
-      aria-label="党组织范围"
-    />
+    <OrgFilterSelect value={orgId} onChange={(v) => update({ orgId: v, org: undefined })} ariaLabel="党组织范围" />
   );
 
   return (
