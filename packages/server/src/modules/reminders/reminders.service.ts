@@ -76,17 +76,28 @@ export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: str
   ]);
   // Each court has its own catalogue and rule config, but most share the defaults: one grouped
   // count per distinct set of judged windows (usually one for a whole province), all at once.
-  const windowsOf = new Map(courtIds.map((id) => { const s = settings.get(id)!; return [id, judgedWindows(s.catalogue, today, s.config.orgLife.lookbackPeriods)] as const; }));
+  const windowsOf = new Map(
+    courtIds.map((id) => {
+      const { catalogue, config } = settings.get(id)!;
+      return [id, judgedWindows(catalogue, today, config.orgLife.lookbackPeriods)] as const;
+    }),
+  );
   const groups = new Map<string, string[]>();
   for (const [id, w] of windowsOf) {
     const key = JSON.stringify([...w]);
-    groups.set(key, [...(groups.get(key) ?? []), id]);
+    const ids = groups.get(key);
+    if (ids) ids.push(id);
+    else groups.set(key, [id]);
   }
   const countRows = (
     await Promise.all([...groups.values()].map((ids) => repo.countHeldByPeriod(deps.db, and(where, inArray(partyOrgs.courtId, ids)) as SQL, windowsOf.get(ids[0]!)!, today)))
   ).flat();
   const countsByOrg = new Map<string, repo.PeriodCount[]>();
-  for (const c of countRows) countsByOrg.set(c.orgId, [...(countsByOrg.get(c.orgId) ?? []), c]);
+  for (const c of countRows) {
+    const list = countsByOrg.get(c.orgId);
+    if (list) list.push(c);
+    else countsByOrg.set(c.orgId, [c]);
+  }
   const out: OrgReminder[] = [];
   for (const courtId of courtIds) {
     const courtOrgs = orgs.filter((o) => o.courtId === courtId);
