@@ -7,23 +7,16 @@ import {
   bigserial,
   boolean,
   customType,
-  date,
   index,
   integer,
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
-const timestamps = {
-  createdAt: instant('created_at').notNull().defaultNow(),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
-};
+import { day, instant, timestamps } from './schema-columns';
 
 export const courts = pgTable(
   'courts',
@@ -439,3 +432,10 @@ export const quorumExclusions = pgTable(
   },
   (t) => [index('quorum_exclusions_member_idx').on(t.memberId), index('quorum_exclusions_org_idx').on(t.orgId)],
 );
+
+// Each later capability keeps its tables in a file of its own (one writer per file), re-exported
+// here so that `schema` and drizzle-kit see one schema.
+export * from './schema-brands';
+export * from './schema-bases';
+export * from './schema-partnerships';
+export * from './schema-development';

@@ -5,138 +5,32 @@
 // Allowed: the request passed authorization (2xx, or a business 400/409/422 after the policy
 // check) and, for lists, the target is in the result. Denied: 401/403/404, or a list without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { newId, schema } from '@zhibu/db';
-import { makeIdNumber } from '@zhibu/domain';
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from './test-support/test-app';
-import { multipartFile, XLSX_MIME } from './test-support/multipart';
 import { testEngines } from './test-support/engines';
 import { TEST_PASSWORD } from './test-support/fixture';
+import {
+  ACTIVITY_READERS,
+  activityOf,
+  ANSHUN_READERS,
+  BRANCH_MANAGERS,
+  exclusionOf,
+  freshIdNumber,
+  itemsHave,
+  matrixTarget,
+  nextSeq,
+  pngUpload,
+  ROLES,
+  rosterHasMember,
+  rosterUpload,
+  unknownOrg,
+  type Case,
+  type Who,
+} from './test-support/matrix';
+import { moduleMatrixCases } from './matrix-cases';
 
-const ROLES = ['sysadmin', 'secofficer', 'auditor', 'anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'anshun-dy1', 'guizhou', 'lukou'] as const;
-type Who = (typeof ROLES)[number];
-type Side = 'own' | 'other';
-
-type Target = {
-  courtId: string;
-  branchName: string;
-  memberName: string;
-  orgId: string;
-  branchId: string;
-  memberId: string;
-  fullMemberId: string;
-  departmentId: string;
-  userId: string;
-};
-
-type Req = { method: string; url: string; payload?: unknown; headers?: Record<string, string> };
-type Case = {
-  route: string;
-  own: readonly Who[] | 'all';
-  other: readonly Who[] | 'all';
-  make: (t: TestApp, x: Target, side: Side, who: Who) => Promise<Req> | Req;
-  /** For lists and files: is the target in the answer? */
-  visible?: (res: LightMyRequestResponse, x: Target) => boolean | Promise<boolean>;
-  /** A 4xx that means "not yours" for this route (e.g. 400 naming an org the caller cannot see). */
-  deniedWhen?: (res: LightMyRequestResponse) => boolean;
-  /** Needs its own session (logout ends it). */
-  freshSession?: boolean;
-  /** Allowed only when the action succeeded (2xx): any logged-in user may try, few may succeed. */
-  successOnly?: boolean;
-};
-
-const itemsHave = (key: keyof Target) => (res: LightMyRequestResponse, x: Target) =>
-  ((res.json() as { items?: { id: string }[] }).items ?? []).some((i) => i.id === x[key]);
-
-/** An org the caller cannot see is "unknown" to them: 400 naming orgId (issue 2 § Bad input). */
-const unknownOrg = (res: LightMyRequestResponse) => res.statusCode === 400 && res.json().details?.[0]?.field === 'orgId';
-
-/** Does the exported roster contain the target member? */
-async function rosterHasMember(res: LightMyRequestResponse, x: Target): Promise<boolean> {
-  if (res.statusCode !== 200) return false;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  let found = false;
-  wb.eachSheet((ws) => ws.eachRow((row) => {
-    if (row.values && (row.values as unknown[]).includes(x.memberName)) found = true;
-  }));
-  return found;
-}
-
-const ANSHUN_READERS = ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'anshun-dy1', 'guizhou'] as const;
-let seq = 500;
-
-/** A fresh valid 身份证号 each call (the 3-digit sequence wraps, the birth date moves on). */
-function freshIdNumber(area: string): string {
-  const n = seq++;
-  const birth = new Date(Date.UTC(1990, 0, 1 + Math.floor(n / 900))).toISOString().slice(0, 10);
-  return makeIdNumber(area, birth, 100 + (n % 900));
-}
-
-/** An activity of the target's branch, planned (and optionally held, submitted) by that court's admin. */
-async function activityOf(t: TestApp, x: Target, side: Side, opts: { type?: string; held?: boolean; submitted?: boolean; signInOpen?: boolean } = {}) {
-  const admin = side === 'own' ? 'anshun' : 'lukou';
-  const planned = await t.as(admin, 'POST', '/api/v1/activities', {
-    orgId: x.branchId,
-    type: opts.type ?? 'branchAssembly',
-    title: `矩阵测试活动${seq++}`,
-    // a held activity lies in the past: recorded after the fact (补录) with its reason
-    startsAt: new Date(Date.now() + (opts.held || opts.submitted ? -2 : 1) * 86400_000).toISOString(),
-    firstAgendaItem: '学习习近平法治思想',
-    ...(opts.held || opts.submitted ? { lateEntryReason: '会后补录' } : {}),
-  });
-  if (planned.statusCode !== 200) throw new Error(`plan failed: ${planned.body}`);
-  let a = planned.json();
-  if (opts.held || opts.submitted) {
-    const rec = await t.as(admin, 'POST', `/api/v1/activities/${a.id}/record`, { minutes: '会议记录', firstAgendaItem: '学习习近平法治思想', attendance: [], version: a.version });
-    if (rec.statusCode !== 200) throw new Error(`record failed: ${rec.body}`);
-    a = rec.json();
-  }
-  if (opts.submitted) {
-    const sub = await t.as(admin, 'POST', `/api/v1/activities/${a.id}/submit`);
-    if (sub.statusCode !== 200) throw new Error(`submit failed: ${sub.body}`);
-  }
-  if (opts.signInOpen) await t.as(admin, 'POST', `/api/v1/activities/${a.id}/sign-in/open`, { minutes: 30 });
-  return a as { id: string; version: number };
-}
-
-/** A 不计入应到会 request for the target member, by that court's admin; approved when asked. */
-async function exclusionOf(t: TestApp, x: Target, side: Side, opts: { approved?: boolean } = {}) {
-  const admin = side === 'own' ? 'anshun' : 'lukou';
-  const req = await t.as(admin, 'POST', `/api/v1/members/${x.memberId}/quorum-exclusions`, { category: 'abroadPrivate', reason: '自费出国探亲一年', validFrom: '2026-01-01', validTo: '2026-12-31' });
-  if (req.statusCode !== 200) throw new Error(`exclusion request failed: ${req.body}`);
-  let e = req.json() as { id: string; version: number };
-  if (opts.approved) {
-    const ok = await t.as(admin, 'POST', `/api/v1/quorum-exclusions/${e.id}/decide`, { decision: 'approve', version: e.version });
-    if (ok.statusCode !== 200) throw new Error(`exclusion approve failed: ${ok.body}`);
-    e = ok.json();
-  }
-  return e;
-}
-
-/** One small PNG photo as an upload. */
-function pngUpload() {
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  return multipartFile(png, 'photo.png', 'image/png');
-}
-
-/** A one-row roster in the import template's layout, for the target's branch. */
-async function rosterUpload(x: Target, side: Side, opts: { bad?: boolean } = {}) {
-  const idNumber = freshIdNumber(side === 'own' ? '520402' : '430221');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('党员名册');
-  ws.addRow(['姓名', '身份证号', '所在党支部', '岗位', '入党时间', '转正时间', '党员状态']);
-  ws.addRow(['导入测试', opts.bad ? `${idNumber.slice(0, 17)}0`.replace(/0$/, idNumber.endsWith('0') ? '1' : '0') : idNumber, x.branchName, '法官', '2018-07-01', '2019-07-01', '正式党员']);
-  const file = Buffer.from((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
-  return multipartFile(file, '党员名册.xlsx', XLSX_MIME);
-}
-
-const ACTIVITY_READERS = ['anshun', 'anshun-zb1', 'anshun-zw1', 'anshun-xz1', 'anshun-dy1'] as const;
-const BRANCH_MANAGERS = ['anshun', 'anshun-zb1'] as const;
-
-const cases: Case[] = [
+const coreCases: Case[] = [
   { route: 'GET /api/v1/auth/me', own: 'all', other: 'all', make: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
   { route: 'POST /api/v1/auth/logout', own: 'all', other: 'all', freshSession: true, make: () => ({ method: 'POST', url: '/api/v1/auth/logout' }) },
   {
@@ -151,7 +45,7 @@ const cases: Case[] = [
     route: 'POST /api/v1/courts',
     own: ['sysadmin'],
     other: ['sysadmin'],
-    make: (_t, x) => ({ method: 'POST', url: '/api/v1/courts', payload: { name: `测试法院${seq++}`, shortName: '测试', level: 'tribunal', parentId: x.courtId } }),
+    make: (_t, x) => ({ method: 'POST', url: '/api/v1/courts', payload: { name: `测试法院${nextSeq()}`, shortName: '测试', level: 'tribunal', parentId: x.courtId } }),
   },
   {
     route: 'PATCH /api/v1/courts/:id',
@@ -159,7 +53,7 @@ const cases: Case[] = [
     other: ['sysadmin'],
     make: async (t, x) => {
       const c = (await t.deps.db.select().from(schema.courts).where(eq(schema.courts.id, x.courtId)))[0]!;
-      return { method: 'PATCH', url: `/api/v1/courts/${x.courtId}`, payload: { region: `地区${seq++}`, version: c.version } };
+      return { method: 'PATCH', url: `/api/v1/courts/${x.courtId}`, payload: { region: `地区${nextSeq()}`, version: c.version } };
     },
   },
   { route: 'GET /api/v1/courts/:id/rule-config', own: ANSHUN_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/courts/${x.courtId}/rule-config` }) },
@@ -177,7 +71,7 @@ const cases: Case[] = [
     route: 'POST /api/v1/departments',
     own: ['anshun'],
     other: ['lukou'],
-    make: (_t, x) => ({ method: 'POST', url: '/api/v1/departments', payload: { courtId: x.courtId, kind: 'department', name: `新庭室${seq++}` } }),
+    make: (_t, x) => ({ method: 'POST', url: '/api/v1/departments', payload: { courtId: x.courtId, kind: 'department', name: `新庭室${nextSeq()}` } }),
   },
   { route: 'GET /api/v1/orgs', own: ANSHUN_READERS, other: ['lukou'], visible: itemsHave('orgId'), make: () => ({ method: 'GET', url: '/api/v1/orgs' }) },
   { route: 'GET /api/v1/orgs/:id', own: ANSHUN_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/orgs/${x.orgId}` }) },
@@ -185,7 +79,7 @@ const cases: Case[] = [
     route: 'POST /api/v1/orgs',
     own: ['anshun', 'anshun-zb1'],
     other: ['lukou'],
-    make: (_t, x) => ({ method: 'POST', url: '/api/v1/orgs', payload: { courtId: x.courtId, parentId: x.branchId, type: 'partyGroup', name: `党小组${seq++}` } }),
+    make: (_t, x) => ({ method: 'POST', url: '/api/v1/orgs', payload: { courtId: x.courtId, parentId: x.branchId, type: 'partyGroup', name: `党小组${nextSeq()}` } }),
   },
   {
     route: 'PATCH /api/v1/orgs/:id',
@@ -193,7 +87,7 @@ const cases: Case[] = [
     other: ['lukou'],
     make: async (t, x) => {
       const o = (await t.deps.db.select().from(schema.partyOrgs).where(eq(schema.partyOrgs.id, x.branchId)))[0]!;
-      return { method: 'PATCH', url: `/api/v1/orgs/${x.branchId}`, payload: { shortName: `简称${seq++}`, version: o.version } };
+      return { method: 'PATCH', url: `/api/v1/orgs/${x.branchId}`, payload: { shortName: `简称${nextSeq()}`, version: o.version } };
     },
   },
   {
@@ -224,7 +118,7 @@ const cases: Case[] = [
     route: 'POST /api/v1/users',
     own: ['sysadmin'],
     other: ['sysadmin'],
-    make: (_t, x) => ({ method: 'POST', url: '/api/v1/users', payload: { username: `u${seq++}`, displayName: '新账号', courtId: x.courtId } }),
+    make: (_t, x) => ({ method: 'POST', url: '/api/v1/users', payload: { username: `u${nextSeq()}`, displayName: '新账号', courtId: x.courtId } }),
   },
   { route: 'POST /api/v1/users/:id/reset-password', own: ['sysadmin'], other: ['sysadmin'], make: (_t, x) => ({ method: 'POST', url: `/api/v1/users/${x.userId}/reset-password` }) },
   { route: 'POST /api/v1/users/:id/disable', own: ['sysadmin'], other: ['sysadmin'], make: (_t, x) => ({ method: 'POST', url: `/api/v1/users/${x.userId}/disable` }) },
@@ -282,7 +176,7 @@ const cases: Case[] = [
     other: ['lukou'],
     make: async (t, x, side) => {
       const m = (await t.as(side === 'own' ? 'anshun' : 'lukou', 'GET', `/api/v1/members/${x.memberId}`)).json();
-      return { method: 'PATCH', url: `/api/v1/members/${x.memberId}`, payload: { jobTitle: `职务${seq++}`, version: m.version } };
+      return { method: 'PATCH', url: `/api/v1/members/${x.memberId}`, payload: { jobTitle: `职务${nextSeq()}`, version: m.version } };
     },
   },
   {
@@ -316,7 +210,7 @@ const cases: Case[] = [
     route: 'POST /api/v1/activities',
     own: BRANCH_MANAGERS,
     other: ['lukou'],
-    make: (_t, x) => ({ method: 'POST', url: '/api/v1/activities', payload: { orgId: x.branchId, type: 'themedPartyDay', title: `主题党日${seq++}`, startsAt: new Date(Date.now() + 86400_000).toISOString() } }),
+    make: (_t, x) => ({ method: 'POST', url: '/api/v1/activities', payload: { orgId: x.branchId, type: 'themedPartyDay', title: `主题党日${nextSeq()}`, startsAt: new Date(Date.now() + 86400_000).toISOString() } }),
   },
   {
     route: 'PATCH /api/v1/activities/:id',
@@ -475,33 +369,7 @@ const cases: Case[] = [
   { route: 'GET /api/v1/ledgers/summary.xlsx', own: ACTIVITY_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/ledgers/summary.xlsx?orgId=${x.branchId}&year=2026` }) },
 ];
 
-export function matrixTarget(t: TestApp, side: Side): Target {
-  const fx = t.fx;
-  return side === 'own'
-    ? {
-        courtId: fx.courts.anshun,
-        branchName: fx.orgs.branch1.name,
-        memberName: fx.members.member1.name,
-        orgId: fx.orgs.group1.id,
-        branchId: fx.orgs.branch1.id,
-        memberId: fx.members.member1.id,
-        fullMemberId: fx.members.member2.id,
-        departmentId: fx.departments.dept.id,
-        userId: fx.users['target-anshun']!.id,
-      }
-    : {
-        courtId: fx.courts.lukou,
-        branchName: fx.orgs.lukouBranch.name,
-        memberName: fx.members.lukouMember.name,
-        orgId: fx.orgs.lukouBranch.id,
-        branchId: fx.orgs.lukouBranch.id,
-        memberId: fx.members.lukouMember.id,
-        fullMemberId: fx.members.lukouMember.id,
-        departmentId: fx.departments.lukouDept.id,
-        userId: fx.users['target-lukou']!.id,
-      };
-}
-
+const cases: Case[] = [...coreCases, ...moduleMatrixCases];
 
 describe.each(testEngines)('授权矩阵：每个接口 × 每个角色 × 本单位/外单位 (%s)', (engine) => {
   let t: TestApp;

@@ -19,7 +19,15 @@ export type Permission =
   | 'courts:manage'
   | 'activities:read'
   | 'activities:manage'
-  | 'reminders:read';
+  | 'reminders:read'
+  | 'brands:read'
+  | 'brands:manage'
+  | 'rooms:read'
+  | 'rooms:manage'
+  | 'partnerships:read'
+  | 'partnerships:manage'
+  | 'development:read'
+  | 'development:manage';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

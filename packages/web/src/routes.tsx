@@ -12,9 +12,12 @@ import {
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@zhibu/contracts';
@@ -53,6 +56,10 @@ export const appRoutes: AppRoute[] = [
   { path: '/calendar', title: '活动日历', icon: <CalendarOutlined />, permission: 'activities:read', menu: true, component: lazy(() => import('./pages/calendar/CalendarPage')) },
   { path: '/micro-lectures', title: '微党课轮讲', icon: <BookOutlined />, permission: 'activities:read', menu: true, component: lazy(() => import('./pages/micro-lectures/MicroLecturesPage')) },
   { path: '/ledgers', title: '台账与统计', icon: <FileTextOutlined />, permission: 'reminders:read', menu: true, component: lazy(() => import('./pages/ledgers/LedgersPage')) },
+  { path: '/brands', title: '党建品牌', icon: <TrophyOutlined />, permission: 'brands:read', menu: true, component: lazy(() => import('./pages/brands/BrandsPage')) },
+  { path: '/rooms', title: '党员活动室', icon: <HomeOutlined />, permission: 'rooms:read', menu: true, component: lazy(() => import('./pages/bases/RoomsPage')) },
+  { path: '/partnerships', title: '联建共建', icon: <ShareAltOutlined />, permission: 'partnerships:read', menu: true, component: lazy(() => import('./pages/partnerships/PartnershipsPage')) },
+  { path: '/development', title: '发展党员', icon: <RiseOutlined />, permission: 'development:read', menu: true, component: lazy(() => import('./pages/development/DevelopmentPage')) },
   { path: '/dues/calculator', title: '党费计算器', icon: <CalculatorOutlined />, anyOf: ['self:read', 'members:read'], menu: true, component: lazy(() => import('./pages/dues/DuesCalculatorPage')) },
   { path: '/me', title: '我的档案', icon: <IdcardOutlined />, permission: 'self:read', menu: true, component: lazy(() => import('./pages/members/MyProfilePage')) },
   { path: '/audit', title: '审计日志', icon: <AuditOutlined />, permission: 'audit:read', menu: true, component: lazy(() => import('./pages/audit/AuditPage')) },

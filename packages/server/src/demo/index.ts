@@ -16,6 +16,7 @@ import { createPersonFactory, guizhouArea, hunanArea, type PersonFactory } from 
 import { buildOrgLifeYear, describeBranchLife, type BranchLifeSpec, type BranchPace } from './activities';
 import { populateBranch, type BranchProfile, type NamedPerson } from './populate';
 import { createRandom, type Random } from './random';
+import { moduleDemoSeeders, type DemoContext } from './context';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -262,9 +263,10 @@ function buildLukou(b: DemoBuilder, rng: Random, people: PersonFactory, today: I
   return { court, general, named: n, lives };
 }
 
-type AccountSpec = { username: string; displayName: string; courtId: string | null; memberId: string | null; grants: { role: Role; courtId?: string; orgId?: string }[] };
+export type AccountSpec = { username: string; displayName: string; courtId: string | null; memberId: string | null; grants: { role: Role; courtId?: string; orgId?: string }[] };
 
-async function insertAccounts(tx: DbOrTx, accounts: AccountSpec[], now: Date): Promise<void> {
+/** Inserts the accounts; returns each username's user id. */
+export async function insertAccounts(tx: DbOrTx, accounts: AccountSpec[], now: Date): Promise<Map<string, string>> {
   // One argon2id hash per account (each with its own salt), computed in parallel.
   const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
   const users = accounts.map((a, i) => ({
@@ -279,7 +281,8 @@ async function insertAccounts(tx: DbOrTx, accounts: AccountSpec[], now: Date): P
   }));
   await tx.insert(schema.users).values(users);
   const grants = accounts.flatMap((a, i) => a.grants.map((g) => ({ id: newId(), userId: users[i]!.id, role: g.role, courtId: g.courtId ?? null, orgId: g.orgId ?? null })));
-  await tx.insert(schema.roleGrants).values(grants);
+  if (grants.length > 0) await tx.insert(schema.roleGrants).values(grants);
+  return new Map(users.map((u) => [u.username, u.id]));
 }
 
 export type DemoSummary = ReturnType<typeof countRows> & { users: number };
@@ -330,7 +333,10 @@ export async function loadDemoData(deps: Deps): Promise<DemoSummary> {
   const summary: DemoSummary = { ...countRows(b.rows), users: accounts.length };
   await deps.db.transaction(async (tx) => {
     await insertDemoRows(tx, b.rows);
-    await insertAccounts(tx, accounts, now);
+    const userIds = await insertAccounts(tx, accounts, now);
+    // The modules added after organizational life seed their own demo rows (demo/<module>.ts).
+    const ctx: DemoContext = { tx, now, today, rows: b.rows, anshun, lukou, guizhouCourtId: guizhou.id, zhuzhouCourtId: zhuzhou.id, userIds };
+    for (const seedModule of moduleDemoSeeders) await seedModule(ctx);
     // 渌口法院 has no 每周政治理论集中学习 rule of its own: its catalogue switches the type off ([U]).
     await tx.insert(schema.settings).values({ id: newId(), courtId: lukou.court.id, key: CATALOGUE_KEY, value: { weeklyPoliticalStudy: { enabled: false } } });
     await appendAudit(tx, { userId: null, name: '系统（演示数据）' }, { action: 'demo.seed', entity: 'system', after: summary });

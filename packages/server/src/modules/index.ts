@@ -11,6 +11,10 @@ import { reminderRoutes } from './reminders/reminders.routes';
 import { microLectureRoutes } from './micro-lectures/micro-lectures.routes';
 import { ledgerRoutes } from './ledgers/ledgers.routes';
 import { quorumExclusionRoutes } from './quorum-exclusions/quorum-exclusions.routes';
+import { brandRoutes } from './brands/brands.routes';
+import { baseRoutes } from './bases/bases.routes';
+import { partnershipRoutes } from './partnerships/partnerships.routes';
+import { developmentRoutes } from './development/development.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
@@ -22,5 +26,9 @@ export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
     microLectureRoutes(deps),
     ledgerRoutes(deps),
     quorumExclusionRoutes(deps),
+    brandRoutes(deps),
+    baseRoutes(deps),
+    partnershipRoutes(deps),
+    developmentRoutes(deps),
   ];
 }

@@ -18,6 +18,15 @@ export const permissionNames = [
   'activities:read',
   'activities:manage',
   'reminders:read',
+  // issue 4: brands, bases, partnerships; issue 5: development
+  'brands:read',
+  'brands:manage',
+  'rooms:read',
+  'rooms:manage',
+  'partnerships:read',
+  'partnerships:manage',
+  'development:read',
+  'development:manage',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -35,6 +44,18 @@ export function permissionsOf(actor: Actor): Permission[] {
   if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'member')) p.add('activities:read');
   if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('activities:manage');
   if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'higherCourtViewer')) p.add('reminders:read');
+  // 一支部一品牌: everyone in a court sees its brands (higher courts too); managers apply and edit.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'member', 'higherCourtViewer')) p.add('brands:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('brands:manage');
+  // 一支部一阵地: rooms and their bookings.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'member')) p.add('rooms:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('rooms:manage');
+  // 联建: partnerships across courts (a higher court sees and pairs with its lower courts).
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'higherCourtViewer')) p.add('partnerships:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('partnerships:manage');
+  // 发展党员: the branch committee and the party office.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember')) p.add('development:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('development:manage');
   if (hasRole(actor, 'auditor')) p.add('audit:read');
   if (hasRole(actor, 'sysAdmin')) for (const x of ['users:manage', 'courts:manage'] as const) p.add(x);
   if (hasRole(actor, 'securityOfficer')) p.add('security:manage');

@@ -1,0 +1,9 @@
+// The authorization-matrix cases of the modules added after the core (one file per module, so that
+// work on different modules never edits the same file). authorization-matrix.test.ts runs them all.
+import type { Case } from './test-support/matrix';
+import { cases as brandCases } from './modules/brands/brands.matrix';
+import { cases as baseCases } from './modules/bases/bases.matrix';
+import { cases as partnershipCases } from './modules/partnerships/partnerships.matrix';
+import { cases as developmentCases } from './modules/development/development.matrix';
+
+export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases];

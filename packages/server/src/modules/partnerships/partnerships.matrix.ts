@@ -1,0 +1,5 @@
+// Authorization-matrix cases of 联建 / 四联 (issue 4): every route of the module, run by
+// authorization-matrix.test.ts (see test-support/matrix.ts for the case shape).
+import type { Case } from '../../test-support/matrix';
+
+export const cases: Case[] = [];
