@@ -15,3 +15,5 @@ export * from './quorum';
 export * from './quorum-exclusion';
 export * from './micro-lecture-rotation';
 export * from './dues';
+export * from './brand-lifecycle';
+export * from './brand-review';
