@@ -73,6 +73,16 @@ export const courtRuleOverridesSchema = z
       })
       .partial()
       .strict(),
+    // 发展党员 [U] numbers (RULES.md §3.2 T5, T18, T29).
+    development: z
+      .object({
+        applicantToActivistMonths: z.number().int().min(0).max(24),
+        youthLeagueAgeMax: z.number().int().min(18).max(40),
+        publicity: z.object({ days: z.number().int().min(1).max(30), unit: z.enum(['workday', 'calendar']) }).partial().strict(),
+        reminderDays: z.number().int().min(0).max(365),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

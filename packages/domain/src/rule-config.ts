@@ -78,6 +78,18 @@ export type DuesConfig = {
   rounding: { mode: DuesRoundingMode; unit: DuesRoundingUnit };
 };
 
+/** The [U] numbers of 发展党员. @see RULES.md §3.2 T5, T18, T29; development.ts */
+export type DevelopmentConfig = {
+  /** T5: months after the application before 确定为积极分子 (地方口径). */
+  applicantToActivistMonths: number;
+  /** T29: youth up to this age (周岁) need 团组织推优. */
+  youthLeagueAgeMax: number;
+  /** T18: 公示 period: days and whether they are working days or calendar days. */
+  publicity: { days: number; unit: 'workday' | 'calendar' };
+  /** Deadlines this many days ahead or nearer (or past) show as reminders. */
+  reminderDays: number;
+};
+
 export type RuleConfig = {
   /** Years per term by org type; null where the org has no elected term. */
   termYears: Record<OrgType, number | null>;
@@ -101,6 +113,7 @@ export type RuleConfig = {
   orgLife: OrgLifeConfig;
   quorum: QuorumConfig;
   dues: DuesConfig;
+  development: DevelopmentConfig;
 };
 
 /** A court's overrides: any subset, at any depth. */
@@ -209,6 +222,16 @@ export const defaultRuleConfig: RuleConfig = freezeDeep({
     /** No national rounding rule found [U]: default 四舍五入到分. @see RULES.md §4.1 Rounding */
     rounding: { mode: 'halfUp', unit: 'fen' },
   },
+  development: {
+    /** 递交申请书满6个月方可确定为积极分子 — 地方口径，细则未规定 [U]. @see RULES.md §3.2 T5 */
+    applicantToActivistMonths: 6,
+    /** 28周岁以下青年入党一般须经团组织推优 — 地方普遍 [U]. @see RULES.md §3.2 T29 */
+    youthLeagueAgeMax: 28,
+    /** 公示天数细则未见规定；常见地方口径 ≥5个工作日（或7天）[U]. @see RULES.md §3.2 T18 */
+    publicity: { days: 5, unit: 'workday' },
+    /** How early a 发展党员 deadline shows as a reminder [U]. */
+    reminderDays: 30,
+  },
 });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -302,5 +325,12 @@ export function checkRuleConfig(config: RuleConfig): string[] {
   if (!(duesRoundingUnits as readonly string[]).includes(config.dues.rounding.unit)) {
     problems.push('dues.rounding.unit 应为 "fen" 或 "jiao"');
   }
+  requireInteger('development.applicantToActivistMonths', config.development.applicantToActivistMonths, 0);
+  requireInteger('development.youthLeagueAgeMax', config.development.youthLeagueAgeMax, 18);
+  requireInteger('development.publicity.days', config.development.publicity.days, 1);
+  if (config.development.publicity.unit !== 'workday' && config.development.publicity.unit !== 'calendar') {
+    problems.push('development.publicity.unit 应为 "workday" 或 "calendar"');
+  }
+  requireInteger('development.reminderDays', config.development.reminderDays, 0);
   return problems;
 }
