@@ -41,3 +41,25 @@ export const securitySettingsSchema = z.object({
   lockMinutes: z.number().int().min(5).max(1440),
 });
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
+
+/**
+ * What the 安全保密员 picks a grant's scope from: courts and their party orgs, names only. The
+ * three officers see no roster, so the grant dialog cannot use the business lists (/courts, /orgs).
+ */
+export const grantScopesResponse = z.object({
+  courts: z.array(z.object({ id: idSchema, name: z.string(), shortName: z.string() })),
+  orgs: z.array(z.object({ id: idSchema, courtId: idSchema, name: z.string(), shortName: z.string().nullable(), type: z.string(), path: z.string() })),
+});
+export type GrantScopes = z.infer<typeof grantScopesResponse>;
+
+/** The 系统管理员 links an account to a member by name: name, branch and job title, nothing personal. */
+export const memberCandidatesQuery = z.object({ courtId: idSchema, q: z.string().trim().max(32).optional() });
+export const memberCandidateSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  orgName: z.string(),
+  jobTitle: z.string().nullable(),
+  /** The account already linked to this member, if any (a member has at most one). */
+  username: z.string().nullable(),
+});
+export type MemberCandidate = z.infer<typeof memberCandidateSchema>;

@@ -120,6 +120,16 @@ const coreCases: Case[] = [
     other: ['sysadmin'],
     make: (_t, x) => ({ method: 'POST', url: '/api/v1/users', payload: { username: `u${nextSeq()}`, displayName: '新账号', courtId: x.courtId } }),
   },
+  // The three officers see no roster: the security officer picks a grant's scope by name, the
+  // system administrator links an account to a member by name (no personal data either way).
+  { route: 'GET /api/v1/users/grant-scopes', own: ['secofficer'], other: ['secofficer'], visible: (res, x) => ((res.json() as { orgs?: { id: string }[] }).orgs ?? []).some((o) => o.id === x.branchId), make: () => ({ method: 'GET', url: '/api/v1/users/grant-scopes' }) },
+  {
+    route: 'GET /api/v1/users/member-candidates',
+    own: ['sysadmin'],
+    other: ['sysadmin'],
+    visible: itemsHave('memberId'),
+    make: (_t, x) => ({ method: 'GET', url: `/api/v1/users/member-candidates?courtId=${x.courtId}&q=${encodeURIComponent(x.memberName)}` }),
+  },
   { route: 'POST /api/v1/users/:id/reset-password', own: ['sysadmin'], other: ['sysadmin'], make: (_t, x) => ({ method: 'POST', url: `/api/v1/users/${x.userId}/reset-password` }) },
   { route: 'POST /api/v1/users/:id/disable', own: ['sysadmin'], other: ['sysadmin'], make: (_t, x) => ({ method: 'POST', url: `/api/v1/users/${x.userId}/disable` }) },
   { route: 'POST /api/v1/users/:id/enable', own: ['sysadmin'], other: ['sysadmin'], make: (_t, x) => ({ method: 'POST', url: `/api/v1/users/${x.userId}/enable` }) },

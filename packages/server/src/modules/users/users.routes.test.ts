@@ -47,6 +47,30 @@ describe.each(testEngines)('账号与授权 (%s)', (engine) => {
     expect(grant.json().courtId).toBe(t.fx.courts.anshun);
   });
 
+  it('安全保密员按名称选择授权范围：各法院及其党组织，不含党员信息', async () => {
+    const res = await t.as('secofficer', 'GET', '/api/v1/users/grant-scopes');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { courts: { id: string; name: string }[]; orgs: { id: string; courtId: string; name: string }[] };
+    expect(body.courts.map((c) => c.name)).toContain('株洲市渌口区人民法院');
+    expect(body.orgs.find((o) => o.id === t.fx.orgs.branch1.id)?.courtId).toBe(t.fx.courts.anshun);
+    expect(JSON.stringify(body)).not.toContain('李明');
+  });
+
+  it('系统管理员按姓名查找本院党员以关联账号，已有账号的标明账号名', async () => {
+    const res = await t.as('sysadmin', 'GET', `/api/v1/users/member-candidates?courtId=${t.fx.courts.anshun}&q=${encodeURIComponent('李')}`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { id: string; name: string; orgName: string; username: string | null }[];
+    const liming = items.find((i) => i.id === t.fx.members.member1.id);
+    expect(liming).toMatchObject({ name: '李明', username: 'anshun-xz1' });
+    expect(items.every((i) => i.name.includes('李'))).toBe(true);
+    // another court's members never answer for this court
+    const other = await t.as('sysadmin', 'GET', `/api/v1/users/member-candidates?courtId=${t.fx.courts.lukou}&q=${encodeURIComponent('李明')}`);
+    expect(other.json().items.some((i: { id: string }) => i.id === t.fx.members.member1.id)).toBe(false);
+    // a LIKE wildcard typed into the search is matched literally
+    const wild = await t.as('sysadmin', 'GET', `/api/v1/users/member-candidates?courtId=${t.fx.courts.anshun}&q=%25`);
+    expect(wild.json().items).toEqual([]);
+  });
+
   it('党小组长只能授予在党小组上', async () => {
     const res = await t.as('secofficer', 'POST', `/api/v1/users/${t.fx.users['target-anshun']!.id}/grants`, { role: 'groupLeader', orgId: t.fx.orgs.branch1.id });
     expect(res.statusCode).toBe(400);

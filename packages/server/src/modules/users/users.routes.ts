@@ -1,5 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createUserRequest, createUserResponse, grantRoleRequest, idSchema, okSchema, securitySettingsSchema, userSchema, z } from '@zhibu/contracts';
+import {
+  createUserRequest,
+  createUserResponse,
+  grantRoleRequest,
+  grantScopesResponse,
+  idSchema,
+  memberCandidateSchema,
+  memberCandidatesQuery,
+  okSchema,
+  securitySettingsSchema,
+  userSchema,
+  z,
+} from '@zhibu/contracts';
 import { roles } from '@zhibu/domain';
 import { requireActor } from '../../auth/auth-hook';
 import type { Deps } from '../../deps';
@@ -14,6 +26,17 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
       const items = await svc.listUsers(deps, requireActor(req));
       return { items, total: items.length };
     });
+    app.get('/users/grant-scopes', { schema: { tags, summary: '授权范围：法院与党组织名称（安全保密员）', response: { 200: grantScopesResponse } } }, async (req) =>
+      svc.listGrantScopes(deps, requireActor(req)),
+    );
+    app.get(
+      '/users/member-candidates',
+      { schema: { tags, summary: '按姓名查找可关联的党员（系统管理员）', querystring: memberCandidatesQuery, response: { 200: z.object({ items: z.array(memberCandidateSchema), total: z.number() }) } } },
+      async (req) => {
+        const items = await svc.listMemberCandidates(deps, requireActor(req), req.query.courtId, req.query.q);
+        return { items, total: items.length };
+      },
+    );
     app.post('/users', { schema: { tags, summary: '新建账号（系统管理员）', body: createUserRequest, response: { 200: createUserResponse } } }, async (req) =>
       svc.createUser(deps, requireActor(req), req.body),
     );

@@ -1,13 +1,14 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray } from 'drizzle-orm';
 import { checkPasswordPolicy, roleLabels, type Role } from '@zhibu/domain';
 import { newId, schema } from '@zhibu/db';
-import type { SecuritySettings, User, z, createUserRequest, grantRoleRequest } from '@zhibu/contracts';
+import type { GrantScopes, MemberCandidate, SecuritySettings, User, z, createUserRequest, grantRoleRequest } from '@zhibu/contracts';
 import { hashPassword } from '../../auth/auth.service';
 import { deleteUserSessions } from '../../auth/sessions';
 import type { Deps } from '../../deps';
 import { AppError, invalidField } from '../../errors';
 import { appendAudit } from '../../lib/audit';
+import { escapeLike } from '../../lib/like';
 import { forbidIf, found } from '../../lib/records';
 import { getSecuritySettings, saveSecuritySettings } from '../../lib/settings';
 import { auditActorOf, type Actor } from '../../policy/actor';
@@ -49,6 +50,33 @@ export async function listUsers(deps: Deps, actor: Actor): Promise<User[]> {
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     grants: grants.filter((g) => g.userId === u.id).map((g) => ({ id: g.id, role: g.role as Role, courtId: g.courtId, orgId: g.orgId })),
   }));
+}
+
+/** Courts and party orgs by name, for the 安全保密员's grant dialog (no member data). */
+export async function listGrantScopes(deps: Deps, actor: Actor): Promise<GrantScopes> {
+  forbidIf(!usersPolicy.manageGrants(actor));
+  const courtRows = await deps.db.select({ id: courts.id, name: courts.name, shortName: courts.shortName }).from(courts).orderBy(asc(courts.sortOrder), asc(courts.name));
+  const orgs = await deps.db
+    .select({ id: partyOrgs.id, courtId: partyOrgs.courtId, name: partyOrgs.name, shortName: partyOrgs.shortName, type: partyOrgs.type, path: partyOrgs.path })
+    .from(partyOrgs)
+    .orderBy(asc(partyOrgs.path));
+  return { courts: courtRows, orgs };
+}
+
+/** Members of a court matching a name, for the 系统管理员 to link an account to (at most 20). */
+export async function listMemberCandidates(deps: Deps, actor: Actor, courtId: string, q: string | undefined): Promise<MemberCandidate[]> {
+  forbidIf(!usersPolicy.manageAccounts(actor));
+  const conds = [eq(members.courtId, courtId)];
+  if (q) conds.push(ilike(members.name, `%${escapeLike(q)}%`));
+  const rows = await deps.db
+    .select({ id: members.id, name: members.name, orgName: partyOrgs.shortName, orgFullName: partyOrgs.name, jobTitle: members.jobTitle, username: users.username })
+    .from(members)
+    .innerJoin(partyOrgs, eq(partyOrgs.id, members.orgId))
+    .leftJoin(users, eq(users.memberId, members.id))
+    .where(and(...conds))
+    .orderBy(asc(members.name))
+    .limit(20);
+  return rows.map((r) => ({ id: r.id, name: r.name, orgName: r.orgName ?? r.orgFullName, jobTitle: r.jobTitle, username: r.username }));
 }
 
 export async function createUser(deps: Deps, actor: Actor, input: z.infer<typeof createUserRequest>) {

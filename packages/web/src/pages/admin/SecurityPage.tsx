@@ -4,16 +4,20 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Org, SecuritySettings, User } from '@zhibu/contracts';
+import type { GrantScopes, SecuritySettings, User } from '@zhibu/contracts';
 import { roleLabels, roles, type Role } from '@zhibu/domain';
-import { api, describeError, itemsOf } from '../../api/client';
-import { useCourts } from '../../api/queries';
+import { api, describeError } from '../../api/client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { LoadError } from '../errors/ErrorPages';
 import { UserStateTags, useUsers } from './shared';
 
 const courtScoped: Role[] = ['courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'member', 'higherCourtViewer'];
 const orgScoped: Role[] = ['branchSecretary', 'committeeMember', 'groupLeader'];
+
+/** Courts and party orgs by name: the 安全保密员 sees no roster, so the business lists are closed to them. */
+function useGrantScopes() {
+  return useQuery({ queryKey: ['users', 'grant-scopes'], queryFn: () => api.get<GrantScopes>('/users/grant-scopes'), staleTime: 60_000 });
+}
 
 export default function SecurityPage() {
   return (
@@ -76,12 +80,13 @@ function SettingsCard() {
 
 function GrantsCard() {
   const users = useUsers();
-  const courts = useCourts();
+  const scopes = useGrantScopes();
   const client = useQueryClient();
   const { message, modal } = App.useApp();
   const [granting, setGranting] = useState<User | null>(null);
   const [filter, setFilter] = useState('');
-  const courtName = useMemo(() => new Map((courts.data ?? []).map((c) => [c.id, c.shortName || c.name])), [courts.data]);
+  const courtName = useMemo(() => new Map((scopes.data?.courts ?? []).map((c) => [c.id, c.shortName || c.name])), [scopes.data]);
+  const orgName = useMemo(() => new Map((scopes.data?.orgs ?? []).map((o) => [o.id, o.shortName || o.name])), [scopes.data]);
 
   const refresh = () => void client.invalidateQueries({ queryKey: ['users'] });
   const revoke = (u: User, g: User['grants'][number]) =>
@@ -158,7 +163,7 @@ function GrantsCard() {
                       style={{ whiteSpace: 'normal' }}
                     >
                       {roleLabels[g.role as Role] ?? g.role}
-                      {g.courtId && courtName.get(g.courtId) ? `（${courtName.get(g.courtId)}）` : ''}
+                      {g.courtId && courtName.get(g.courtId) ? `（${courtName.get(g.courtId)}${g.orgId && orgName.get(g.orgId) ? ` · ${orgName.get(g.orgId)}` : ''}）` : ''}
                     </Tag>
                   ))}
                 </Space>
@@ -187,14 +192,14 @@ function GrantsCard() {
           },
         ]}
       />
-      <GrantModal user={granting} courts={courts.data ?? []} onClose={() => setGranting(null)} onSaved={refresh} />
+      <GrantModal user={granting} scopes={scopes.data} onClose={() => setGranting(null)} onSaved={refresh} />
     </Card>
   );
 }
 
 type GrantValues = { role: Role; courtId?: string; orgId?: string };
 
-function GrantModal({ user, courts, onClose, onSaved }: { user: User | null; courts: { id: string; name: string }[]; onClose: () => void; onSaved: () => void }) {
+function GrantModal({ user, scopes, onClose, onSaved }: { user: User | null; scopes: GrantScopes | undefined; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<GrantValues>();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -202,11 +207,7 @@ function GrantModal({ user, courts, onClose, onSaved }: { user: User | null; cou
   const courtId = Form.useWatch('courtId', form);
   const needsCourt = !!role && courtScoped.includes(role);
   const needsOrg = !!role && orgScoped.includes(role);
-  const orgs = useQuery({
-    queryKey: ['orgs', 'court', courtId],
-    queryFn: async () => itemsOf(await api.get<{ items: Org[] }>('/orgs', { courtId })),
-    enabled: needsOrg && !!courtId,
-  });
+  const courts = scopes?.courts ?? [];
   useEffect(() => {
     if (user) form.setFieldsValue({ role: undefined, courtId: user.courtId ?? undefined, orgId: undefined });
   }, [user, form]);
@@ -215,7 +216,7 @@ function GrantModal({ user, courts, onClose, onSaved }: { user: User | null; cou
     if (!user) return;
     setBusy(true);
     try {
-      await api.post(`/users/${user.id}/grants`, { role: v.role, courtId: needsCourt ? v.courtId : null, orgId: needsOrg ? v.orgId?.trim() : null });
+      await api.post(`/users/${user.id}/grants`, { role: v.role, courtId: needsCourt ? v.courtId : null, orgId: needsOrg ? v.orgId : null });
       message.success('已授权');
       onSaved();
       onClose();
@@ -227,7 +228,8 @@ function GrantModal({ user, courts, onClose, onSaved }: { user: User | null; cou
     }
   };
 
-  const orgOptions = (orgs.data ?? []).filter((o) => (role === 'groupLeader' ? o.type === 'partyGroup' : o.type !== 'partyGroup'));
+  // A group leader leads a 党小组; the other org-scoped roles sit on a branch (or a 党总支/党委).
+  const orgOptions = (scopes?.orgs ?? []).filter((o) => o.courtId === courtId && (role === 'groupLeader' ? o.type === 'partyGroup' : o.type !== 'partyGroup'));
   return (
     <Modal open={!!user} title={user ? `为 ${user.displayName}（${user.username}）授权` : ''} okText="授权" onOk={() => form.submit()} confirmLoading={busy} onCancel={onClose} forceRender>
       <Form form={form} name="grant" layout="vertical" onFinish={(v) => void submit(v)}>
@@ -236,20 +238,24 @@ function GrantModal({ user, courts, onClose, onSaved }: { user: User | null; cou
         </Form.Item>
         {needsCourt && (
           <Form.Item name="courtId" label="法院" rules={[{ required: true, message: '请选择法院' }]}>
-            {courts.length ? (
-              <Select showSearch={{ optionFilterProp: 'label' }} options={courts.map((c) => ({ value: c.id, label: c.name }))} />
-            ) : (
-              <Input placeholder="法院编号" style={{ fontFamily: 'monospace' }} />
-            )}
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={courts.map((c) => ({ value: c.id, label: c.name }))}
+              placeholder="选择法院"
+              notFoundContent="没有法院"
+              onChange={() => form.setFieldValue('orgId', undefined)}
+            />
           </Form.Item>
         )}
         {needsOrg && (
           <Form.Item name="orgId" label={role === 'groupLeader' ? '党小组' : '党支部'} rules={[{ required: true, message: '请选择党组织' }]}>
-            {orgOptions.length ? (
-              <Select showSearch={{ optionFilterProp: 'label' }} options={orgOptions.map((o) => ({ value: o.id, label: o.name }))} />
-            ) : (
-              <Input placeholder="党组织编号" style={{ fontFamily: 'monospace' }} />
-            )}
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={orgOptions.map((o) => ({ value: o.id, label: o.shortName ? `${o.shortName}（${o.name}）` : o.name }))}
+              placeholder={courtId ? '输入名称查找' : '请先选择法院'}
+              notFoundContent={courtId ? '该法院没有可选的党组织' : '请先选择法院'}
+              disabled={!courtId}
+            />
           </Form.Item>
         )}
         {role && ['sysAdmin', 'securityOfficer', 'auditor'].includes(role) && (

@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import type { User } from '@zhibu/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MemberCandidate, User } from '@zhibu/contracts';
 import { roleLabels, type Role } from '@zhibu/domain';
 import { api, describeError } from '../../api/client';
 import { useCourts } from '../../api/queries';
@@ -146,6 +146,16 @@ function CreateUserModal({ open, onClose, courts }: { open: boolean; onClose: ()
   const { message, modal } = App.useApp();
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
+  const courtId = Form.useWatch('courtId', form);
+  const [memberQuery, setMemberQuery] = useState('');
+  // Members of the chosen court by name (20 at most): name, branch, job title, and any account
+  // already linked — a member has at most one account.
+  const candidates = useQuery({
+    queryKey: ['users', 'member-candidates', courtId, memberQuery],
+    queryFn: async () => (await api.get<{ items: MemberCandidate[] }>('/users/member-candidates', { courtId, q: memberQuery || undefined })).items,
+    enabled: open && !!courtId,
+    placeholderData: (prev) => prev,
+  });
   const submit = async (v: CreateValues) => {
     setBusy(true);
     try {
@@ -153,7 +163,7 @@ function CreateUserModal({ open, onClose, courts }: { open: boolean; onClose: ()
         username: v.username.trim(),
         displayName: v.displayName.trim(),
         courtId: v.courtId ?? null,
-        memberId: v.memberId?.trim() || null,
+        memberId: v.memberId || null,
       });
       onClose();
       form.resetFields();
@@ -183,10 +193,29 @@ function CreateUserModal({ open, onClose, courts }: { open: boolean; onClose: ()
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="courtId" label="所属法院">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={courts.map((c) => ({ value: c.id, label: c.name }))} placeholder="三员账号可不选" />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={courts.map((c) => ({ value: c.id, label: c.name }))}
+            placeholder="三员账号可不选"
+            onChange={() => form.setFieldValue('memberId', undefined)}
+          />
         </Form.Item>
-        <Form.Item name="memberId" label="关联党员档案编号（可选）" extra="关联后，本人可在「我的档案」查看自己的信息。编号见该党员档案页的地址栏。">
-          <Input autoComplete="off" placeholder="党员档案编号" style={{ fontFamily: 'monospace' }} />
+        <Form.Item name="memberId" label="关联党员（可选）" extra="关联后，本人可在「我的档案」查看自己的信息。先选择所属法院，再输入姓名查找。">
+          <Select
+            allowClear
+            showSearch={{ filterOption: false, onSearch: setMemberQuery }}
+            disabled={!courtId}
+            placeholder={courtId ? '输入姓名查找' : '请先选择所属法院'}
+            loading={candidates.isFetching}
+            notFoundContent={candidates.isFetching ? '查找中…' : '没有找到该姓名的党员'}
+            options={(candidates.data ?? []).map((m) => ({
+              value: m.id,
+              disabled: !!m.username,
+              label: `${m.name}（${m.orgName}${m.jobTitle ? `，${m.jobTitle}` : ''}）${m.username ? ` — 已有账号 ${m.username}` : ''}`,
+            }))}
+            data-testid="member-candidate-select"
+          />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           创建后系统生成一次性初始密码，只显示一次；对方首次登录时必须修改密码。
