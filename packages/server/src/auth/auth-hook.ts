@@ -14,7 +14,8 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC = new Set(['POST /api/v1/auth/login']);
+// The room display's screen answers to its own per-room display token, not a session (bases module).
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/room-screen', 'GET /api/v1/room-screen/photos/:fileId']);
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/password',
