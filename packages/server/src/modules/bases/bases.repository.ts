@@ -3,6 +3,9 @@ import { schema, type DbOrTx } from '@zhibu/db';
 
 const { activityRooms, roomBookings, partyOrgs, files, settings, activities, courts } = schema;
 
+/** A branch as people say it (第二党支部), not its full formal name, where one is recorded. */
+export const orgLabel = sql<string>`coalesce(${partyOrgs.shortName}, ${partyOrgs.name})`;
+
 export type RoomRow = typeof activityRooms.$inferSelect;
 export type BookingRow = typeof roomBookings.$inferSelect;
 export const ROOM_PHOTO_OWNER = 'activityRoom';
@@ -10,7 +13,7 @@ export const MATERIAL_FILE_OWNER = 'sharedMaterial';
 export const CHECKLIST_SETTING = 'bases.roomChecklist';
 
 export async function findOrg(db: DbOrTx, id: string) {
-  return (await db.select({ id: partyOrgs.id, courtId: partyOrgs.courtId, path: partyOrgs.path, name: partyOrgs.name, type: partyOrgs.type, dissolvedOn: partyOrgs.dissolvedOn }).from(partyOrgs).where(eq(partyOrgs.id, id)))[0];
+  return (await db.select({ id: partyOrgs.id, courtId: partyOrgs.courtId, path: partyOrgs.path, name: partyOrgs.name, label: orgLabel, type: partyOrgs.type, dissolvedOn: partyOrgs.dissolvedOn }).from(partyOrgs).where(eq(partyOrgs.id, id)))[0];
 }
 
 export async function findCourt(db: DbOrTx, id: string) {
@@ -20,7 +23,7 @@ export async function findCourt(db: DbOrTx, id: string) {
 /** Rooms with their owning org's name and path. */
 export async function listRooms(db: DbOrTx, where: SQL | undefined) {
   return db
-    .select({ row: activityRooms, orgName: partyOrgs.name, orgPath: partyOrgs.path })
+    .select({ row: activityRooms, orgName: orgLabel, orgPath: partyOrgs.path })
     .from(activityRooms)
     .innerJoin(partyOrgs, eq(partyOrgs.id, activityRooms.orgId))
     .where(where)
@@ -59,7 +62,7 @@ export async function getChecklistSettings(db: DbOrTx, courtIds: string[]) {
 /** Bookings with room, branch and activity names. */
 export async function listBookings(db: DbOrTx, where: SQL | undefined, limit = 1000) {
   return db
-    .select({ row: roomBookings, roomName: activityRooms.name, roomOrgPath: sql<string>`room_org.path`, roomShared: activityRooms.shared, orgName: partyOrgs.name, orgPath: partyOrgs.path, activityTitle: activities.title })
+    .select({ row: roomBookings, roomName: activityRooms.name, roomOrgPath: sql<string>`room_org.path`, roomShared: activityRooms.shared, orgName: orgLabel, orgPath: partyOrgs.path, activityTitle: activities.title })
     .from(roomBookings)
     .innerJoin(activityRooms, eq(activityRooms.id, roomBookings.roomId))
     .innerJoin(sql`party_orgs as room_org`, sql`room_org.id = ${activityRooms.orgId}`)
@@ -74,7 +77,7 @@ export type ListedBooking = Awaited<ReturnType<typeof listBookings>>[number];
 /** Booked (not cancelled) bookings of a room overlapping [startsAt, endsAt): the clash check. */
 export async function overlappingBookings(db: DbOrTx, roomId: string, startsAt: Date, endsAt: Date, exceptId?: string) {
   return db
-    .select({ id: roomBookings.id, startsAt: roomBookings.startsAt, endsAt: roomBookings.endsAt, orgName: partyOrgs.name })
+    .select({ id: roomBookings.id, startsAt: roomBookings.startsAt, endsAt: roomBookings.endsAt, orgName: orgLabel })
     .from(roomBookings)
     .innerJoin(partyOrgs, eq(partyOrgs.id, roomBookings.orgId))
     .where(and(eq(roomBookings.roomId, roomId), eq(roomBookings.state, 'booked'), lt(roomBookings.startsAt, endsAt), gt(roomBookings.endsAt, startsAt), exceptId ? ne(roomBookings.id, exceptId) : undefined))

@@ -79,7 +79,7 @@ export async function createBooking(deps: Deps, actor: Actor, input: z.infer<typ
   if (!org || org.courtId !== room.row.courtId) throw invalidField('orgId', '只能为本院的党组织预约本院的活动室');
   if (!policy.book(actor, targetOf(room), { courtId: org.courtId, path: org.path })) {
     if (!room.row.shared && !org.path.startsWith(room.orgPath)) throw new AppError('FORBIDDEN', `${room.row.name}是${room.orgName}的活动室，未设为全院共享，其他支部不能预约`);
-    throw new AppError('FORBIDDEN', `您不能以${org.name}的名义预约`);
+    throw new AppError('FORBIDDEN', `您不能以${org.label}的名义预约`);
   }
   const span = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
   const problem = checkBookingSpan(span, deps.now())[0];
@@ -87,7 +87,7 @@ export async function createBooking(deps: Deps, actor: Actor, input: z.infer<typ
   let activityTitle: string | null = null;
   if (input.activityId) {
     const a = (await deps.db.select({ id: activities.id, courtId: activities.courtId, orgPath: activities.orgPath, status: activities.status, title: activities.title }).from(activities).where(eq(activities.id, input.activityId)))[0];
-    if (!a || a.courtId !== org.courtId || !a.orgPath.startsWith(org.path)) throw invalidField('activityId', `所选活动不存在或不是${org.name}的活动`);
+    if (!a || a.courtId !== org.courtId || !a.orgPath.startsWith(org.path)) throw invalidField('activityId', `所选活动不存在或不是${org.label}的活动`);
     if (a.status === 'cancelled') throw invalidField('activityId', '该活动已取消，不能为其预约活动室');
     activityTitle = a.title;
   }
@@ -140,7 +140,7 @@ export async function roomUsage(deps: Deps, actor: Actor, q: { courtId?: string;
     .select({
       roomId: roomBookings.roomId,
       roomName: activityRooms.name,
-      orgName: partyOrgs.name,
+      orgName: repo.orgLabel,
       orgPath: partyOrgs.path,
       shared: activityRooms.shared,
       month,
@@ -152,7 +152,7 @@ export async function roomUsage(deps: Deps, actor: Actor, q: { courtId?: string;
     .innerJoin(activityRooms, eq(activityRooms.id, roomBookings.roomId))
     .innerJoin(partyOrgs, eq(partyOrgs.id, activityRooms.orgId))
     .where(and(eq(roomBookings.courtId, courtId), eq(roomBookings.state, 'booked'), gte(roomBookings.startsAt, from), lt(roomBookings.startsAt, to)))
-    .groupBy(roomBookings.roomId, activityRooms.name, partyOrgs.name, partyOrgs.path, activityRooms.shared, month)
+    .groupBy(roomBookings.roomId, activityRooms.name, partyOrgs.name, partyOrgs.shortName, partyOrgs.path, activityRooms.shared, month)
     .orderBy(activityRooms.name, month);
   const items = rows
     .filter((r) => policy.readRoom(actor, { courtId, orgPath: r.orgPath, shared: r.shared }))

@@ -80,7 +80,7 @@ export async function buildScreen(deps: Deps, room: repo.ListedRoom, photoUrl: (
     ...bookings.filter((b) => b !== current).map((b) => ({ id: b.row.id, title: b.row.title, startsAt: b.row.startsAt.toISOString(), endsAt: b.row.endsAt.toISOString(), orgName: b.orgName, place: room.row.name })),
     ...planned
       .filter((a) => !booked.has(a.id))
-      .map((a) => ({ id: a.id, title: a.title, startsAt: a.startsAt.toISOString(), endsAt: (a.endsAt ?? new Date(a.startsAt.getTime() + 2 * 3600_000)).toISOString(), orgName: branch.name, place: a.place })),
+      .map((a) => ({ id: a.id, title: a.title, startsAt: a.startsAt.toISOString(), endsAt: (a.endsAt ?? new Date(a.startsAt.getTime() + 2 * 3600_000)).toISOString(), orgName: branch.label, place: a.place })),
   ]
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
     .slice(0, UPCOMING);
@@ -128,7 +128,7 @@ export async function buildScreen(deps: Deps, room: repo.ListedRoom, photoUrl: (
   return {
     room: { id: room.row.id, name: room.row.name, floor: room.row.floor, devices: room.row.devices ?? [] },
     court: { id: court.id, name: court.name },
-    branch: { id: branch.id, name: branch.name, memberCount: memberRows.length },
+    branch: { id: branch.id, name: branch.label, memberCount: memberRows.length },
     brand: await brandOf(deps, branch.id),
     committee: committee.map((c) => ({ name: c.name, post: committeePostLabels[c.post as CommitteePost] ?? c.post })),
     members: memberRows.map((m) => m.name),
