@@ -1,6 +1,6 @@
 // Organizational life (三会一课 and the courts' own activity types): plan, notify, hold, record,
 // attendance, QR sign-in, 案例讲评, attachments, submission to the upper org. @see RULES.md §1
-import { activityStatuses, activityTypes } from '@zhibu/domain';
+import { activityStatuses, activityTypes, jointCategories } from '@zhibu/domain';
 import { z } from './zod-setup';
 import { idSchema, isoDateSchema, optionalText, requiredText, versionField } from './common';
 
@@ -43,6 +43,8 @@ export const activitySummarySchema = z.object({
   place: z.string().nullable(),
   lateEntry: z.boolean(),
   reviewState: z.enum(activityReviewStates),
+  /** 联建活动: its 四联 category (null for the branch's own activities). */
+  jointCategory: z.enum(jointCategories).nullish(),
   version: z.number().int(),
 });
 export type ActivitySummary = z.infer<typeof activitySummarySchema>;
@@ -60,6 +62,10 @@ export const attendanceEntrySchema = z.object({
   reason: z.string().nullable(),
   signedInAt: z.string().nullable(),
   signInMethod: z.string().nullable(),
+  /** 联建活动: whose member this is (host or partner branch); each side records its own. */
+  side: z.enum(['host', 'partner']).optional(),
+  /** The caller may mark this attendee's attendance (their own side's members only). */
+  canMark: z.boolean().optional(),
 });
 
 export const quorumSchema = z.object({
@@ -122,6 +128,18 @@ export const activityDetailSchema = activitySummarySchema.extend({
   caseReviews: z.array(caseReviewSchema),
   canManage: z.boolean(),
   canReview: z.boolean(),
+  /** 联建活动 under a partnership: category, both sides, and the caller's side. */
+  joint: z
+    .object({
+      partnershipId: idSchema,
+      category: z.enum(jointCategories),
+      categoryLabel: z.string(),
+      hostOrgName: z.string(),
+      hostCourtName: z.string(),
+      partnerLabel: z.string(),
+      side: z.enum(['host', 'partner', 'none']),
+    })
+    .nullish(),
 });
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 
@@ -138,6 +156,9 @@ export const createActivityRequest = z.object({
   firstAgendaItem: optionalText(500),
   /** Required when startsAt lies on an earlier day: 补录 is allowed but marked (留痕). */
   lateEntryReason: optionalText(500),
+  /** 联建活动: the partnership it is held under (the org must be one side of it) and its 四联 category. */
+  partnershipId: idSchema.nullish(),
+  jointCategory: z.enum(jointCategories).nullish(),
 });
 
 export const updateActivityRequest = z

@@ -9,6 +9,7 @@ import { and, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { schema } from '@zhibu/db';
 import type { Actor } from '../../policy/actor';
 import { canManageOrg } from '../../policy/scope';
+import { jointScopeCondition } from '../partnerships/joint-activities';
 
 const { activities, activityAttendance } = schema;
 
@@ -54,6 +55,9 @@ export const activitiesPolicy = {
           parts.push(and(eq(activities.courtId, g.courtId), eq(activities.orgPath, parentPathOf(g.orgPath)), inArray(activities.type, [...allMemberTypes])) as SQL);
       }
     }
+    // 联建活动 held by another branch with the caller's branch as partner.
+    const joint = jointScopeCondition(actor);
+    if (joint) parts.push(joint);
     if (actor.memberId) {
       parts.push(
         sql`exists (select 1 from ${activityAttendance} where ${activityAttendance.activityId} = ${activities.id} and ${activityAttendance.memberId} = ${actor.memberId})`,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@zhibu/db';
 
-const { activities, activityAttendance, activityRevisions, files, caseReviews, partyOrgs, members, committeePositions, settings, users } = schema;
+const { activities, activityAttendance, activityRevisions, files, caseReviews, partyOrgs, members, committeePositions, settings, users, jointActivities } = schema;
 
 /** Statuses that make someone an expected attendee (on the roster). */
 export const ACTIVE_MEMBER_STATUSES = ['probationaryMember', 'fullMember'];
@@ -45,9 +45,10 @@ export async function listActivities(db: DbOrTx, f: ListFilter) {
   );
   const [rows, total] = await Promise.all([
     db
-      .select({ a: activities, orgName: partyOrgs.name })
+      .select({ a: activities, orgName: partyOrgs.name, jointCategory: jointActivities.category })
       .from(activities)
       .innerJoin(partyOrgs, eq(partyOrgs.id, activities.orgId))
+      .leftJoin(jointActivities, eq(jointActivities.activityId, activities.id))
       .where(where)
       .orderBy(desc(activities.startsAt), desc(activities.id))
       .limit(f.pageSize)
@@ -96,7 +97,7 @@ export async function listCommitteeOn(db: DbOrTx, orgId: string, onDate: string)
 
 export async function listAttendance(db: DbOrTx, activityId: string) {
   return db
-    .select({ row: activityAttendance, memberName: members.name, memberStatus: members.status })
+    .select({ row: activityAttendance, memberName: members.name, memberStatus: members.status, memberCourtId: members.courtId, memberOrgPath: members.orgPath })
     .from(activityAttendance)
     .leftJoin(members, eq(members.id, activityAttendance.memberId))
     .where(eq(activityAttendance.activityId, activityId))

@@ -42,6 +42,16 @@ import { assertVersion, diffFields, forbidIf, found } from '../../lib/records';
 import { getRuleConfig } from '../../lib/settings';
 import { exclusionsInForceOn } from '../quorum-exclusions/quorum-exclusions.service';
 import { auditActorOf, type Actor } from '../../policy/actor';
+import {
+  insertJointActivity,
+  jointInfoOf,
+  managesPartnerOrg,
+  partnerOrgOfMember,
+  partnerOrgsOf,
+  prepareJointActivity,
+  readsPartnerOrg,
+  type PartnerOrg,
+} from '../partnerships/joint-activities';
 import { activitiesPolicy } from './activities.policy';
 import * as repo from './activities.repository';
 import { ALLOWED_TYPES_MESSAGE, detectAttachmentType } from './attachments';
@@ -79,7 +89,11 @@ async function isExpectedAt(db: DbOrTx, actor: Actor, activityId: string): Promi
 export async function loadReadable(deps: Deps, actor: Actor, id: string) {
   const a = found(await repo.findActivity(deps.db, id));
   const catalogue = await catalogueOf(deps.db, a.courtId);
-  if (!activitiesPolicy.read(actor, a, await isExpectedAt(deps.db, actor, a.id), allMemberTypesOf(catalogue))) throw new AppError('NOT_FOUND');
+  if (!activitiesPolicy.read(actor, a, await isExpectedAt(deps.db, actor, a.id), allMemberTypesOf(catalogue))) {
+    // 联建活动: the partner branch's managers and 支委 read it too.
+    const partners = await partnerOrgsOf(deps.db, a.id);
+    if (!partners.some((o) => readsPartnerOrg(actor, o))) throw new AppError('NOT_FOUND');
+  }
   return { activity: a, catalogue };
 }
 
@@ -94,7 +108,7 @@ async function loadManageable(deps: Deps, actor: Actor, id: string) {
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-function toSummary(a: repo.ActivityRow, orgName: string): ActivitySummary {
+function toSummary(a: repo.ActivityRow, orgName: string, jointCategory?: string | null): ActivitySummary {
   return {
     id: a.id,
     courtId: a.courtId,
@@ -110,6 +124,7 @@ function toSummary(a: repo.ActivityRow, orgName: string): ActivitySummary {
     place: a.place,
     lateEntry: a.lateEntry,
     reviewState: a.reviewState as ActivitySummary['reviewState'],
+    jointCategory: (jointCategory ?? null) as ActivitySummary['jointCategory'],
     version: a.version,
   };
 }
@@ -164,6 +179,22 @@ async function buildDetail(deps: Deps, actor: Actor, a: repo.ActivityRow): Promi
   // A member who reads only as an attendee sees names and statuses, not why others were away
   // (reasons can be health matters).
   const seesReasons = activitiesPolicy.readByRole(actor, a, allMemberTypesOf(catalogue));
+  const canManage = activitiesPolicy.manage(actor, a);
+  // 联建活动: each side sees the other's members by name only (no leave reasons) and marks its own.
+  const partners = await partnerOrgsOf(db, a.id);
+  const jointSide = canManage || seesReasons ? 'host' : partners.some((o) => readsPartnerOrg(actor, o)) ? 'partner' : 'none';
+  const joint = await jointInfoOf(db, a, jointSide);
+  const sideOf = (r: (typeof attendance)[number]): { partner: PartnerOrg | null } => ({ partner: joint ? partnerOrgOfMember(partners, { courtId: r.memberCourtId, orgPath: r.memberOrgPath }) : null });
+  const seesReasonOf = (r: (typeof attendance)[number]) => {
+    if (!joint) return seesReasons;
+    const { partner } = sideOf(r);
+    return partner ? readsPartnerOrg(actor, partner) : seesReasons;
+  };
+  const canMarkOf = (r: (typeof attendance)[number]) => {
+    if (a.status === 'cancelled' || r.row.role !== 'expected') return false;
+    const { partner } = sideOf(r);
+    return partner ? managesPartnerOrg(actor, partner) : canManage;
+  };
   return {
     ...toSummary(a, org.name),
     hostMemberId: a.hostMemberId,
@@ -183,7 +214,7 @@ async function buildDetail(deps: Deps, actor: Actor, a: repo.ActivityRow): Promi
     reviewedAt: iso(a.reviewedAt),
     signInOpensAt: iso(a.signInOpensAt),
     signInClosesAt: iso(a.signInClosesAt),
-    attendance: attendance.map(({ row, memberName }) => ({
+    attendance: attendance.map((r) => ({ r, ...r })).map(({ r, row, memberName }) => ({
       id: row.id,
       memberId: row.memberId,
       name: memberName ?? row.guestName ?? '',
@@ -191,9 +222,11 @@ async function buildDetail(deps: Deps, actor: Actor, a: repo.ActivityRow): Promi
       role: row.role,
       status: row.status,
       statusLabel: row.status === 'pending' ? '待签到' : (attendanceStatusLabels[row.status as keyof typeof attendanceStatusLabels] ?? row.status),
-      reason: seesReasons || (!!actor.memberId && row.memberId === actor.memberId) ? row.reason : null,
+      reason: seesReasonOf(r) || (!!actor.memberId && row.memberId === actor.memberId) ? row.reason : null,
       signedInAt: iso(row.signedInAt),
       signInMethod: row.signInMethod,
+      ...(joint ? { side: sideOf(r).partner ? ('partner' as const) : ('host' as const) } : {}),
+      canMark: canMarkOf(r),
     })),
     counts: {
       expected: expected.length,
@@ -219,8 +252,9 @@ async function buildDetail(deps: Deps, actor: Actor, a: repo.ActivityRow): Promi
       recommendedTypical: review.recommendedTypical,
       version: review.version,
     })),
-    canManage: activitiesPolicy.manage(actor, a),
+    canManage,
     canReview: a.reviewState === 'submitted' && activitiesPolicy.review(actor, parent),
+    joint,
   };
 }
 
@@ -247,7 +281,7 @@ export async function listActivities(deps: Deps, actor: Actor, q: z.infer<typeof
     page: q.page,
     pageSize: q.pageSize,
   });
-  return { items: rows.map((r) => toSummary(r.a, r.orgName)), total };
+  return { items: rows.map((r) => toSummary(r.a, r.orgName, r.jointCategory)), total };
 }
 
 // ---------------------------------------------------------------- plan
@@ -296,6 +330,10 @@ export async function createActivity(deps: Deps, actor: Actor, input: z.infer<ty
   if (def.expected === 'committee' && expected.length === 0) {
     throw invalidField('type', `${org.name}在${formatChineseDate(heldOn)}没有在任的支部委员，请先在组织页面登记支委`);
   }
+  // 联建活动: the partner branch's members are expected too (their side records their attendance).
+  const joint = await prepareJointActivity(deps.db, org, input, heldOn, def);
+  const partnerOrg = joint?.partnerOrg ? await repo.findOrg(deps.db, joint.partnerOrg.id) : undefined;
+  const partnerExpected = partnerOrg ? await computeExpected(deps.db, partnerOrg, def.expected, heldOn) : [];
   return deps.db.transaction(async (tx) => {
     const row = {
       id: newId(),
@@ -325,13 +363,14 @@ export async function createActivity(deps: Deps, actor: Actor, input: z.infer<ty
         expected.map((m) => ({ id: newId(), courtId: org.courtId, activityId: row.id, memberId: m.id, role: 'expected', status: 'pending' })),
       );
     }
+    if (joint) await insertJointActivity(tx, row, joint, partnerExpected);
     const { signInSecret: _s, signInCode: _c, ...evidence } = row;
     await appendAudit(tx, auditActorOf(actor), {
       action: lateEntry ? 'activity.create.lateEntry' : 'activity.create',
       entity: 'activity',
       entityId: row.id,
       courtId: org.courtId,
-      after: { ...evidence, expected: expected.map((m) => m.name) },
+      after: { ...evidence, expected: expected.map((m) => m.name), ...(joint ? { joint: { partnershipId: joint.partnershipId, category: joint.category, partnerOrgId: joint.partnerOrg?.id ?? null, partnerExpected: partnerExpected.map((m) => m.name) } } : {}) },
     });
     return buildDetail({ ...deps, db: tx as never }, actor, found(await repo.findActivity(tx, row.id)));
   });
@@ -441,11 +480,16 @@ export async function recordActivity(deps: Deps, actor: Actor, id: string, input
   const firstAgendaItem = input.firstAgendaItem ?? a.firstAgendaItem;
   // 第一议题 where the court's catalogue asks for it ([U] local practice, configurable). @see RULES.md §1.1
   if (def?.requiresFirstAgenda && !firstAgendaItem) throw invalidField('firstAgendaItem', `${def.label}须记录第一议题`);
-  const rows = (await repo.listAttendance(deps.db, id)).filter((r) => r.row.role === 'expected');
+  // 联建活动: the host records its own members; the partner side's rows are theirs to mark.
+  const partners = await partnerOrgsOf(deps.db, id);
+  const all = (await repo.listAttendance(deps.db, id)).filter((r) => r.row.role === 'expected');
+  const rows = all.filter((r) => !partnerOrgOfMember(partners, { courtId: r.memberCourtId, orgPath: r.memberOrgPath }));
   const byMember = new Map(rows.map((r) => [r.row.memberId, r]));
   const seen = new Set<string>();
   for (const entry of input.attendance) {
     const row = byMember.get(entry.memberId);
+    const partnerRow = all.find((r) => r.row.memberId === entry.memberId && !byMember.has(entry.memberId));
+    if (partnerRow) throw invalidField('attendance', `${partnerRow.memberName}是联建对方支部的党员，其出席情况由对方支部登记`);
     if (!row) {
       const m = await repo.findMember(deps.db, entry.memberId);
       const who = m && m.courtId === a.courtId ? m.name : `编号为${entry.memberId}的人员`;
@@ -505,7 +549,16 @@ export async function recordActivity(deps: Deps, actor: Actor, id: string, input
 }
 
 export async function markAttendance(deps: Deps, actor: Actor, id: string, input: z.infer<typeof markAttendanceRequest>): Promise<ActivityDetail> {
-  const { activity: a } = await loadManageable(deps, actor, id);
+  const { activity: a } = await loadReadable(deps, actor, id);
+  // 联建活动: each side marks its own members; otherwise the activity's managers mark everyone.
+  const partners = await partnerOrgsOf(deps.db, id);
+  const who = partners.length ? await repo.findMember(deps.db, input.memberId) : undefined;
+  const partner = who ? partnerOrgOfMember(partners, { courtId: who.courtId, orgPath: who.orgPath }) : null;
+  if (partner) {
+    if (!managesPartnerOrg(actor, partner)) throw new AppError('FORBIDDEN', '联建对方支部党员的出席情况由对方支部登记');
+  } else if (!activitiesPolicy.manage(actor, a)) {
+    throw new AppError('FORBIDDEN', partners.some((o) => managesPartnerOrg(actor, o)) ? '联建主办支部党员的出席情况由主办支部登记' : undefined);
+  }
   if (a.status === 'cancelled') throw stateError('已取消的活动不能登记出席情况');
   const row = await repo.findAttendance(deps.db, id, input.memberId);
   if (!row || row.role !== 'expected') throw invalidField('memberId', '该党员不在本次活动的应到人员名单中');
@@ -528,7 +581,7 @@ export async function markAttendance(deps: Deps, actor: Actor, id: string, input
       action: 'activity.attendance.mark',
       entity: 'activityAttendance',
       entityId: current.id,
-      courtId: a.courtId,
+      courtId: current.courtId,
       before: { status: current.status, reason: current.reason },
       after: { activityId: id, memberId: input.memberId, status: input.status, reason: input.reason ?? null, activityStatus: a.status },
     });
@@ -679,7 +732,10 @@ export async function signIn(deps: Deps, actor: Actor, input: z.infer<typeof sig
   } else {
     throw invalidField('token', '请扫描签到二维码，或选择活动并输入6位签到码');
   }
-  const row = a.courtId === actor.courtId || actor.grants.some((g) => g.courtId === a!.courtId) ? await repo.findAttendance(deps.db, a.id, actor.memberId) : undefined;
+  const row =
+    a.courtId === actor.courtId || actor.grants.some((g) => g.courtId === a!.courtId) || (await partnerOrgsOf(deps.db, a.id)).length
+      ? await repo.findAttendance(deps.db, a.id, actor.memberId)
+      : undefined;
   if (!row || row.role !== 'expected') throw new AppError('FORBIDDEN', '您不在本次活动的应到人员名单中');
   if (row.signedInAt) {
     return { ok: true as const, alreadySignedIn: true, message: `您已于${formatShanghaiTime(row.signedInAt)}签到，无需重复签到`, activityId: a.id, activityTitle: a.title, signedInAt: row.signedInAt.toISOString() };

@@ -1,7 +1,8 @@
 // Everything a ledger prints, loaded in a fixed number of queries however many activities a binder has.
-import { and, asc, eq, gte, inArray, like, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, like, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type DbOrTx } from '@zhibu/db';
+import { jointPartnerIn } from '../partnerships/joint-activities';
 
 const { activities, activityAttendance, members, files, partyOrgs, courts } = schema;
 const host = alias(members, 'host');
@@ -45,7 +46,7 @@ export async function findActivity(db: DbOrTx, id: string) {
   )[0];
 }
 
-/** Activities of the org's subtree (the branch and its 党小组) in a year, oldest first. */
+/** Activities of the org's subtree (the branch and its 党小组) in a year, oldest first, with the 联建活动 it took part in as partner. */
 export async function listYearActivities(db: DbOrTx, org: { courtId: string; path: string }, year: number, statuses: string[]) {
   return db
     .select(activityColumns)
@@ -55,8 +56,7 @@ export async function listYearActivities(db: DbOrTx, org: { courtId: string; pat
     .leftJoin(recorder, eq(recorder.id, activities.recorderMemberId))
     .where(
       and(
-        eq(activities.courtId, org.courtId),
-        like(activities.orgPath, `${org.path}%`),
+        or(and(eq(activities.courtId, org.courtId), like(activities.orgPath, `${org.path}%`)), jointPartnerIn(org.courtId, org.path)),
         inArray(activities.status, statuses),
         gte(activities.heldOn, `${year}-01-01`),
         lte(activities.heldOn, `${year}-12-31`),
@@ -76,6 +76,8 @@ export async function listAttendance(db: DbOrTx, activityIds: string[]) {
       role: activityAttendance.role,
       status: activityAttendance.status,
       reason: activityAttendance.reason,
+      memberCourtId: members.courtId,
+      memberOrgPath: members.orgPath,
     })
     .from(activityAttendance)
     .leftJoin(members, eq(members.id, activityAttendance.memberId))

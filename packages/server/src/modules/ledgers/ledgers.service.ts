@@ -7,20 +7,36 @@ import { renderActivityLedger, renderBinder, typeLabel, type LedgerActivity } fr
 import { renderSummaryWorkbook } from './ledger-xlsx';
 import { ledgersPolicy } from './ledgers.policy';
 import * as repo from './ledgers.repository';
+import { listPartnerOrgs } from '../partnerships/partnerships.repository';
 
 export type Download = { buffer: Buffer; fileName: string; asciiName: string };
 
-async function assertReadable(deps: Deps, actor: Actor, org: { courtId: string; path: string }) {
+async function canRead(deps: Deps, actor: Actor, org: { courtId: string; path: string }) {
   const me = actor.memberId ? ((await repo.findMemberPlace(deps.db, actor.memberId)) ?? null) : null;
-  if (!ledgersPolicy.read(actor, org, me)) throw new AppError('NOT_FOUND');
+  return ledgersPolicy.read(actor, org, me);
 }
 
-async function attach(deps: Deps, rows: NonNullable<Awaited<ReturnType<typeof repo.findActivity>>>[]): Promise<LedgerActivity[]> {
+async function assertReadable(deps: Deps, actor: Actor, org: { courtId: string; path: string }) {
+  if (!(await canRead(deps, actor, org))) throw new AppError('NOT_FOUND');
+}
+
+/**
+ * The activities with attendance and photos. In a 联建活动 the other side's members appear by name
+ * and status only: their leave reasons stay with their own branch (`side` is the org whose ledger this is).
+ */
+async function attach(deps: Deps, rows: NonNullable<Awaited<ReturnType<typeof repo.findActivity>>>[], side: { courtId: string; path: string }): Promise<LedgerActivity[]> {
   const ids = rows.map((r) => r.id);
-  const [attendance, photos] = await Promise.all([repo.listAttendance(deps.db, ids), repo.listPhotos(deps.db, ids)]);
+  const [attendance, photos, partners] = await Promise.all([repo.listAttendance(deps.db, ids), repo.listPhotos(deps.db, ids), listPartnerOrgs(deps.db, ids)]);
+  const joint = new Set(partners.map((p) => p.activityId));
+  const ownSide = (x: (typeof attendance)[number]) => !x.memberId || (x.memberCourtId === side.courtId && !!x.memberOrgPath && x.memberOrgPath.startsWith(side.path));
   return rows.map((r) => ({
     ...r,
-    attendance: attendance.filter((x) => x.activityId === r.id),
+    attendance: attendance
+      .filter((x) => x.activityId === r.id)
+      .map((x) => {
+        const { memberCourtId: _c, memberOrgPath: _p, ...rest } = x;
+        return joint.has(r.id) && !ownSide(x) ? { ...rest, reason: null } : rest;
+      }),
     photos: photos.filter((p) => p.ownerId === r.id),
   }));
 }
@@ -34,8 +50,16 @@ export async function activityLedger(deps: Deps, actor: Actor, id: string): Prom
   if (!row) throw new AppError('NOT_FOUND');
   const org = await repo.findOrg(deps.db, row.orgId);
   if (!org) throw new AppError('NOT_FOUND');
-  await assertReadable(deps, actor, org);
-  const [activity] = await attach(deps, [row]);
+  // 联建活动: the partner branch's readers get it too, printed from their side.
+  let side: { courtId: string; path: string } = org;
+  if (!(await canRead(deps, actor, org))) {
+    const partners = await listPartnerOrgs(deps.db, [row.id]);
+    let mine: { courtId: string; path: string } | undefined;
+    for (const p of partners) if (!mine && (await canRead(deps, actor, { courtId: p.courtId, path: p.orgPath }))) mine = { courtId: p.courtId, path: p.orgPath };
+    if (!mine) throw new AppError('NOT_FOUND');
+    side = mine;
+  }
+  const [activity] = await attach(deps, [row], side);
   const buffer = await renderActivityLedger(activity!);
   return { buffer, fileName: `${displayName(org)}${formatChineseDate(row.heldOn)}${typeLabel(row.type)}台账.docx`, asciiName: `activity-ledger-${row.heldOn}.docx` };
 }
@@ -44,7 +68,7 @@ async function loadYear(deps: Deps, actor: Actor, orgId: string, year: number, s
   const org = await repo.findOrg(deps.db, orgId);
   if (!org) throw new AppError('NOT_FOUND');
   await assertReadable(deps, actor, org);
-  const activities = await attach(deps, await repo.listYearActivities(deps.db, org, year, statuses));
+  const activities = await attach(deps, await repo.listYearActivities(deps.db, org, year, statuses), org);
   return { org, activities };
 }
 

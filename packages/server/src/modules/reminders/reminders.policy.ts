@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { schema } from '@zhibu/db';
 import { hasRole, type Actor } from '../../policy/actor';
+import { jointPartnerIn, jointScopeCondition } from '../partnerships/joint-activities';
 
 const { partyOrgs, activities } = schema;
 
@@ -41,5 +42,9 @@ export function activityScopeCondition(actor: Actor, memberOrgPath: string | nul
       parts.push(and(eq(activities.courtId, g.courtId), like(activities.orgPath, `${g.orgPath}%`)) as SQL);
   }
   if (memberOrgPath && hasRole(actor, 'member')) parts.push(like(activities.orgPath, `${memberOrgPath}%`));
+  // 联建活动 hosted by another branch with the caller's (or the member's) branch as partner.
+  const joint = jointScopeCondition(actor);
+  if (joint) parts.push(joint);
+  if (memberOrgPath && hasRole(actor, 'member') && actor.courtId) parts.push(jointPartnerIn(actor.courtId, memberOrgPath));
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }

@@ -1,6 +1,6 @@
 // 党建工作提示, computed on every request from the recorded activities (never stored), so a branch's
 // reminder resolves the moment the activity is recorded. @see RULES.md §1.1, §4.1; issue 3 § Compliance
-import { and, eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, lte, or, type SQL } from 'drizzle-orm';
 import {
   activityTypeLabels,
   activityTypes,
@@ -32,6 +32,7 @@ import type { Actor } from '../../policy/actor';
 import { memberScopeCondition } from '../../policy/member-scope-sql';
 import { canReadOrg } from '../../policy/scope';
 import { activityScopeCondition, orgScopeCondition, remindersPolicy } from './reminders.policy';
+import { jointPartnerIn } from '../partnerships/joint-activities';
 import * as repo from './reminders.repository';
 
 const { partyOrgs, members, activities } = schema;
@@ -273,7 +274,8 @@ export async function listCalendar(deps: Deps, actor: Actor, q: { orgId?: string
   if (q.orgId) {
     const org = await repo.findOrg(deps.db, q.orgId);
     if (!org || !canReadOrg(actor, org)) throw new AppError('NOT_FOUND');
-    orgFilter = and(eq(activities.courtId, org.courtId), like(activities.orgPath, `${org.path}%`));
+    // 联建活动 of another branch with this org as partner show on its calendar too.
+    orgFilter = or(and(eq(activities.courtId, org.courtId), like(activities.orgPath, `${org.path}%`)), jointPartnerIn(org.courtId, org.path));
   }
   const rows = await repo.listCalendar(
     deps.db,
