@@ -15,3 +15,8 @@ export * from './reminders';
 export * from './micro-lectures';
 export * from './ledgers';
 export * from './quorum-exclusions';
+export * from './reminder-notices';
+export * from './bases';
+export * from './brands';
+export * from './partnerships';
+export * from './development';

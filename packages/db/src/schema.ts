@@ -439,3 +439,4 @@ export * from './schema-brands';
 export * from './schema-bases';
 export * from './schema-partnerships';
 export * from './schema-development';
+export * from './schema-notices';

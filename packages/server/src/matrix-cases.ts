@@ -5,5 +5,6 @@ import { cases as brandCases } from './modules/brands/brands.matrix';
 import { cases as baseCases } from './modules/bases/bases.matrix';
 import { cases as partnershipCases } from './modules/partnerships/partnerships.matrix';
 import { cases as developmentCases } from './modules/development/development.matrix';
+import { cases as reminderNoticeCases } from './modules/reminder-notices/reminder-notices.matrix';
 
-export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases];
+export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases, ...reminderNoticeCases];

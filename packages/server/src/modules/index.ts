@@ -15,6 +15,7 @@ import { brandRoutes } from './brands/brands.routes';
 import { baseRoutes } from './bases/bases.routes';
 import { partnershipRoutes } from './partnerships/partnerships.routes';
 import { developmentRoutes } from './development/development.routes';
+import { reminderNoticeRoutes } from './reminder-notices/reminder-notices.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
@@ -30,5 +31,6 @@ export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
     baseRoutes(deps),
     partnershipRoutes(deps),
     developmentRoutes(deps),
+    reminderNoticeRoutes(deps),
   ];
 }

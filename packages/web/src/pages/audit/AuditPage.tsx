@@ -67,6 +67,8 @@ export const auditActionLabels: Record<string, string> = {
   'quorumExclusion.approve': '批准不计入应到会人数',
   'quorumExclusion.reject': '不予批准不计入应到会人数',
   'quorumExclusion.end': '终止不计入应到会人数',
+  'reminderNotice.send': '发送党建工作提示',
+  'reminderNotice.acknowledge': '确认收到党建工作提示',
 };
 
 const entityLabels: Record<string, string> = {
@@ -85,6 +87,7 @@ const entityLabels: Record<string, string> = {
   caseReview: '讲评案例',
   file: '附件',
   quorumExclusion: '不计入应到会人数',
+  reminderNotice: '党建工作提示',
   system: '系统',
 };
 

@@ -24,6 +24,7 @@ import { showDate } from '../../lib/dates';
 import { LoadError } from '../errors/ErrorPages';
 import { PendingApprovalsCard } from './PendingApprovalsCard';
 import { MyOrgLifeCard } from './MyOrgLifeCard';
+import { ReminderInboxCard } from './ReminderInboxCard';
 import { partyRed } from '../../theme';
 
 const termStateStyle: Record<string, { color: string; label: string }> = {
@@ -62,6 +63,7 @@ export default function HomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">当前范围：{data.scopeName}</Typography.Text>
       </div>
+      <ReminderInboxCard />
       <PendingApprovalsCard />
       {data.personal && me.memberId && <PersonalCard memberId={me.memberId} />}
       {data.personal && !me.memberId && (
