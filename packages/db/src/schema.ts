@@ -439,4 +439,5 @@ export * from './schema-brands';
 export * from './schema-bases';
 export * from './schema-partnerships';
 export * from './schema-development';
+export * from './schema-dues';
 export * from './schema-notices';

@@ -6,5 +6,6 @@ import { cases as baseCases } from './modules/bases/bases.matrix';
 import { cases as partnershipCases } from './modules/partnerships/partnerships.matrix';
 import { cases as developmentCases } from './modules/development/development.matrix';
 import { cases as reminderNoticeCases } from './modules/reminder-notices/reminder-notices.matrix';
+import { cases as duesCases } from './modules/dues/dues.matrix';
 
-export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases, ...reminderNoticeCases];
+export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases, ...reminderNoticeCases, ...duesCases];

@@ -27,7 +27,9 @@ export type Permission =
   | 'partnerships:read'
   | 'partnerships:manage'
   | 'development:read'
-  | 'development:manage';
+  | 'development:manage'
+  | 'dues:read'
+  | 'dues:manage';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -8,6 +8,7 @@ import { seedBrandDemo } from './brands';
 import { seedBaseDemo } from './bases';
 import { seedPartnershipDemo } from './partnerships';
 import { seedDevelopmentDemo } from './development';
+import { seedDuesDemo } from './dues';
 
 export type DemoContext = {
   tx: DbOrTx;
@@ -27,4 +28,4 @@ export type DemoContext = {
 export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
 
 /** Run in this order, inside the demo's one transaction, after orgs, members, activities and accounts. */
-export const moduleDemoSeeders: DemoSeeder[] = [seedBrandDemo, seedBaseDemo, seedPartnershipDemo, seedDevelopmentDemo];
+export const moduleDemoSeeders: DemoSeeder[] = [seedBrandDemo, seedBaseDemo, seedPartnershipDemo, seedDevelopmentDemo, seedDuesDemo];

@@ -16,6 +16,7 @@ import { baseRoutes } from './bases/bases.routes';
 import { partnershipRoutes } from './partnerships/partnerships.routes';
 import { developmentRoutes } from './development/development.routes';
 import { reminderNoticeRoutes } from './reminder-notices/reminder-notices.routes';
+import { duesRoutes } from './dues/dues.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
@@ -32,5 +33,6 @@ export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
     partnershipRoutes(deps),
     developmentRoutes(deps),
     reminderNoticeRoutes(deps),
+    duesRoutes(deps),
   ];
 }

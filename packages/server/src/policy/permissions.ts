@@ -27,6 +27,8 @@ export const permissionNames = [
   'partnerships:manage',
   'development:read',
   'development:manage',
+  'dues:read',
+  'dues:manage',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -56,6 +58,9 @@ export function permissionsOf(actor: Actor): Permission[] {
   // 发展党员: the branch committee and the party office.
   if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember')) p.add('development:read');
   if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('development:manage');
+  // 党费: the branch committee keeps the ledger; members see their own dues on their profile.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember')) p.add('dues:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('dues:manage');
   if (hasRole(actor, 'auditor')) p.add('audit:read');
   if (hasRole(actor, 'sysAdmin')) for (const x of ['users:manage', 'courts:manage'] as const) p.add(x);
   if (hasRole(actor, 'securityOfficer')) p.add('security:manage');
