@@ -1,13 +1,12 @@
 // Change password; forced after the first login with an initial password.
-import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { Me } from '@zhibu/contracts';
 import { checkPasswordPolicy } from '@zhibu/domain';
-import { api, describeError } from '../../api/client';
+import { api } from '../../api/client';
 import { meQueryKey, useMe } from '../../auth';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/form-errors';
 import { landingPath } from '../../routes';
 
 export const passwordPolicyHint = '密码≥8位，含大写字母、小写字母、数字、符号中的至少3类，且不能包含用户名';
@@ -20,22 +19,12 @@ export default function PasswordPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: Values) => {
-    setBusy(true);
-    try {
-      await api.post('/auth/password', { oldPassword: values.oldPassword, newPassword: values.newPassword });
-      message.success('密码已修改');
-      const fresh = await client.fetchQuery({ queryKey: meQueryKey, queryFn: () => api.get<Me>('/auth/me'), staleTime: 0 });
-      navigate(landingPath(fresh), { replace: true });
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (values: Values) => {
+    await api.post('/auth/password', { oldPassword: values.oldPassword, newPassword: values.newPassword });
+    message.success('密码已修改');
+    const fresh = await client.fetchQuery({ queryKey: meQueryKey, queryFn: () => api.get<Me>('/auth/me'), staleTime: 0 });
+    navigate(landingPath(fresh), { replace: true });
+  });
 
   return (
     <Card title="修改密码" style={{ maxWidth: 560 }}>

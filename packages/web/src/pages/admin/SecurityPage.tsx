@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GrantScopes, SecuritySettings, User } from '@zhibu/contracts';
 import { roleLabels, roles, type Role } from '@zhibu/domain';
 import { api, describeError } from '../../api/client';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/form-errors';
 import { LoadError } from '../errors/ErrorPages';
 import { UserStateTags, useUsers } from './shared';
 
@@ -32,24 +32,15 @@ function SettingsCard() {
   const [form] = Form.useForm<SecuritySettings>();
   const { message } = App.useApp();
   const settings = useQuery({ queryKey: ['security-settings'], queryFn: () => api.get<SecuritySettings>('/security-settings') });
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useFormSubmit(form, async (v: SecuritySettings) => {
+    await api.put('/security-settings', v);
+    message.success('安全策略已保存，新设置对之后的登录和操作生效');
+    void settings.refetch();
+  });
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
   if (settings.error) return <LoadError error={settings.error} onRetry={() => void settings.refetch()} />;
-  const submit = async (v: SecuritySettings) => {
-    setBusy(true);
-    try {
-      await api.put('/security-settings', v);
-      message.success('安全策略已保存，新设置对之后的登录和操作生效');
-      void settings.refetch();
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Card title="安全策略" loading={settings.isLoading}>
       <Form form={form} name="security-settings" layout="vertical" onFinish={(v) => void submit(v)}>
@@ -202,7 +193,6 @@ type GrantValues = { role: Role; courtId?: string; orgId?: string };
 function GrantModal({ user, scopes, onClose, onSaved }: { user: User | null; scopes: GrantScopes | undefined; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<GrantValues>();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
   const role = Form.useWatch('role', form);
   const courtId = Form.useWatch('courtId', form);
   const needsCourt = !!role && courtScoped.includes(role);
@@ -212,21 +202,13 @@ function GrantModal({ user, scopes, onClose, onSaved }: { user: User | null; sco
     if (user) form.setFieldsValue({ role: undefined, courtId: user.courtId ?? undefined, orgId: undefined });
   }, [user, form]);
 
-  const submit = async (v: GrantValues) => {
+  const { busy, submit } = useFormSubmit(form, async (v: GrantValues) => {
     if (!user) return;
-    setBusy(true);
-    try {
-      await api.post(`/users/${user.id}/grants`, { role: v.role, courtId: needsCourt ? v.courtId : null, orgId: needsOrg ? v.orgId : null });
-      message.success('已授权');
-      onSaved();
-      onClose();
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api.post(`/users/${user.id}/grants`, { role: v.role, courtId: needsCourt ? v.courtId : null, orgId: needsOrg ? v.orgId : null });
+    message.success('已授权');
+    onSaved();
+    onClose();
+  });
 
   // A group leader leads a 党小组; the other org-scoped roles sit on a branch (or a 党总支/党委).
   const orgOptions = (scopes?.orgs ?? []).filter((o) => o.courtId === courtId && (role === 'groupLeader' ? o.type === 'partyGroup' : o.type !== 'partyGroup'));

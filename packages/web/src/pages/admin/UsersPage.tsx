@@ -9,7 +9,7 @@ import { roleLabels, type Role } from '@zhibu/domain';
 import { api, describeError } from '../../api/client';
 import { useCourts } from '../../api/queries';
 import { showDateTime } from '../../lib/dates';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/form-errors';
 import { LoadError } from '../errors/ErrorPages';
 import { PageCard } from '../../components/PageCard';
 import { UserStateTags, showInitialPassword, useUsers } from './shared';
@@ -143,9 +143,8 @@ type CreateValues = { username: string; displayName: string; courtId?: string; m
 
 function CreateUserModal({ open, onClose, courts }: { open: boolean; onClose: () => void; courts: { id: string; name: string }[] }) {
   const [form] = Form.useForm<CreateValues>();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const client = useQueryClient();
-  const [busy, setBusy] = useState(false);
   const courtId = Form.useWatch('courtId', form);
   const [memberQuery, setMemberQuery] = useState('');
   // Members of the chosen court by name (20 at most): name, branch, job title, and any account
@@ -156,26 +155,18 @@ function CreateUserModal({ open, onClose, courts }: { open: boolean; onClose: ()
     enabled: open && !!courtId,
     placeholderData: (prev) => prev,
   });
-  const submit = async (v: CreateValues) => {
-    setBusy(true);
-    try {
-      const res = await api.post<{ id: string; initialPassword: string }>('/users', {
-        username: v.username.trim(),
-        displayName: v.displayName.trim(),
-        courtId: v.courtId ?? null,
-        memberId: v.memberId || null,
-      });
-      onClose();
-      form.resetFields();
-      showInitialPassword(modal, `${v.displayName}（${v.username}）`, res.initialPassword);
-      void client.invalidateQueries({ queryKey: ['users'] });
-    } catch (err) {
-      applyFieldErrors(form, err);
-      message.error(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v: CreateValues) => {
+    const res = await api.post<{ id: string; initialPassword: string }>('/users', {
+      username: v.username.trim(),
+      displayName: v.displayName.trim(),
+      courtId: v.courtId ?? null,
+      memberId: v.memberId || null,
+    });
+    onClose();
+    form.resetFields();
+    showInitialPassword(modal, `${v.displayName}（${v.username}）`, res.initialPassword);
+    void client.invalidateQueries({ queryKey: ['users'] });
+  });
   return (
     <Modal open={open} title="新建账号" okText="创建" onOk={() => form.submit()} confirmLoading={busy} onCancel={onClose} forceRender>
       <Form form={form} name="create-user" layout="vertical" onFinish={(v) => void submit(v)}>
