@@ -11,6 +11,8 @@ import { NotFoundPage } from './pages/errors/ErrorPages';
 import { FullPageSpin } from './components/FullPageSpin';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+// The room display opens with its own per-room token, without signing in (一支部一阵地).
+const PublicRoomScreenPage = lazy(() => import('./pages/bases/RoomScreen').then((m) => ({ default: m.PublicRoomScreenPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -52,6 +54,7 @@ export function App() {
             <Suspense fallback={<FullPageSpin />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/room-screen" element={<PublicRoomScreenPage />} />
                 <Route element={<SignedInLayout />}>
                   {appRoutes.map((route) => (
                     <Route key={route.path} path={route.path} element={<RouteGuard route={route} />} />

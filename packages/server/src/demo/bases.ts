@@ -81,15 +81,7 @@ export async function seedBaseDemo(ctx: DemoContext): Promise<void> {
     bookings.push({ id: newId(), ...b });
     return true;
   };
-  for (const a of sorted) {
-    const room = roomByName.get(`${a.courtId}:${a.place}`);
-    if (!room) continue;
-    const endsAt = a.endsAt ?? new Date(a.startsAt.getTime() + 2 * 3600_000);
-    const branchId = a.orgPath.split('/').filter(Boolean).find((id) => rooms.some((r) => r.orgId === id)) ?? room.orgId;
-    add({ courtId: a.courtId, roomId: room.id, orgId: a.orgId, activityId: a.id!, title: a.title, startsAt: a.startsAt, endsAt, state: 'booked', bookedBy: secretaryOf.get(branchId) ?? ctx.userIds.get(a.courtId === anshun.court.id ? 'anshun' : 'lukou') ?? null, createdAt: new Date(a.startsAt.getTime() - 7 * 86400_000) });
-  }
-
-  // 第二党支部's shared room: its own 主题党日 tomorrow 14:00–16:00, and 第八党支部's 支委会 there the day after.
+  // First 第二党支部's shared room (so the demo's clash for 黄书记 is always there): its own 主题党日 tomorrow 14:00–16:00, and 第八党支部's 支委会 there the day after.
   const shared = rooms.find((r) => r.courtId === anshun.court.id && r.shared);
   const day = (offset: number, hm: string) => {
     const d = new Date(now.getTime() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
@@ -104,6 +96,15 @@ export async function seedBaseDemo(ctx: DemoContext): Promise<void> {
     // One cancelled booking stays on record.
     add({ courtId: shared.courtId, roomId: shared.id, orgId: anshun.branches[2]!.id, activityId: null, title: '青年党员读书分享会', startsAt: day(4, '15:00'), endsAt: day(4, '16:30'), state: 'cancelled', cancelReason: '与庭审时间冲突，改期', bookedBy: ctx.userIds.get('anshun') ?? null });
   }
+  // Then each activity held in a room books it (one that would clash with the above keeps no booking).
+  for (const a of sorted) {
+    const room = roomByName.get(`${a.courtId}:${a.place}`);
+    if (!room) continue;
+    const endsAt = a.endsAt ?? new Date(a.startsAt.getTime() + 2 * 3600_000);
+    const branchId = a.orgPath.split('/').filter(Boolean).find((id) => rooms.some((r) => r.orgId === id)) ?? room.orgId;
+    add({ courtId: a.courtId, roomId: room.id, orgId: a.orgId, activityId: a.id!, title: a.title, startsAt: a.startsAt, endsAt, state: 'booked', bookedBy: secretaryOf.get(branchId) ?? ctx.userIds.get(a.courtId === anshun.court.id ? 'anshun' : 'lukou') ?? null, createdAt: new Date(a.startsAt.getTime() - 7 * 86400_000) });
+  }
+
   for (let i = 0; i < bookings.length; i += 200) await tx.insert(schema.roomBookings).values(bookings.slice(i, i + 200));
 
   // 月度政治学习要点 of this month (and last month) for both courts.

@@ -15,7 +15,7 @@ import { makeSignInToken, stepEndsAt, timeStepOf } from '../activities/sign-in-t
 import * as repo from './bases.repository';
 import { hashDisplayToken, loadReadableRoom } from './rooms.service';
 
-const { activityRooms, roomBookings, partyOrgs, members, committeePositions, activities, activityAttendance, files, studyPoints } = schema;
+const { activityRooms, roomBookings, members, committeePositions, activities, activityAttendance, files, studyPoints } = schema;
 const activeStatuses = memberStatuses.filter((s) => isActiveMember(s));
 const UPCOMING = 6;
 const PHOTOS = 8;

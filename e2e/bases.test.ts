@@ -1,0 +1,153 @@
+// Browser flow of 一支部一阵地: 黄书记 (第八党支部) books the shared fourth-floor room of 第二党支部 on the
+// calendar — a clash with 第二党支部's 14:00–16:00 booking is refused with who holds the room, the
+// free slot is booked — the calendar at 390×844, and her own room's screen on a 1920×1080 display
+// opened by the room's display link (no sign-in): brand, committee, next activities, study points,
+// the sign-in QR while an activity is on, and 「连接中断，正在重连」 while the server is away.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshPage, hasChromium, launchBrowser, login, poll, screenshot, type Browser } from './support/browser';
+import { startServer, type E2EServer } from './support/server';
+
+type Room = { id: string; name: string; orgId: string; orgName: string; shared: boolean; canBook: boolean; canManage: boolean };
+type Booking = { id: string; title: string; orgName: string; startsAt: string; endsAt: string };
+
+const OFFSET = 8 * 3600_000;
+const shanghaiDay = (d: Date) => new Date(d.getTime() + OFFSET).toISOString().slice(0, 10);
+const shortDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+const mondayOf = (day: string) => {
+  const wd = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return new Date(Date.parse(`${day}T00:00:00Z`) - ((wd + 6) % 7) * 86400_000).toISOString().slice(0, 10);
+};
+
+describe.skipIf(!hasChromium)('浏览器：党员活动室预约与活动室大屏', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let page: Page;
+  let shared: Room;
+  let own: Room;
+  const tomorrow = shanghaiDay(new Date(Date.now() + 86400_000));
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const rooms = (await server.apiAs('anshun-zb8', 'GET', '/api/v1/rooms')).body as { items: Room[] };
+    shared = rooms.items.find((r) => r.shared && r.name === '第二党支部党员活动室')!;
+    own = rooms.items.find((r) => r.canManage)!;
+    expect(shared.canBook).toBe(true);
+    expect(own.name).toBe('第八党支部党员活动室');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const openCalendarOf = async (room: Room, viewport: 'desktop' | 'phone') => {
+    page = await freshPage(browser, viewport);
+    await login(page, server.baseUrl, 'anshun-zb8', server.password, `/rooms?room=${room.id}`);
+    await page.getByTestId('booking-week').waitFor();
+    if (mondayOf(tomorrow) !== mondayOf(shanghaiDay(new Date()))) await page.getByRole('button', { name: '下一周' }).click();
+    await page.getByTestId(`day-${tomorrow}`).waitFor();
+  };
+
+  const setTime = async (label: string, hm: string) => {
+    const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(hm);
+    await input.press('Enter');
+  };
+
+  test('黄书记预约第二党支部的四楼活动室：与第二党支部 14:00–16:00 冲突的时段被拒绝并说明原因，空闲时段预约成功', async () => {
+    const held = ((await server.apiAs('anshun-zb8', 'GET', `/api/v1/bookings?roomId=${shared.id}&from=${encodeURIComponent(`${tomorrow}T00:00:00+08:00`)}&to=${encodeURIComponent(`${tomorrow}T23:59:00+08:00`)}`)).body as { items: Booking[] }).items;
+    expect(held.some((b) => b.orgName === '第二党支部')).toBe(true);
+
+    await openCalendarOf(shared, 'desktop');
+    const day = page.getByTestId(`day-${tomorrow}`);
+    await poll(() => day.innerText()).toContain('14:00–16:00');
+    expect(await day.innerText()).toContain('第二党支部');
+    await screenshot(page, 'bases-calendar-desktop');
+
+    await day.getByRole('button', { name: `预约${shortDay(tomorrow)}` }).click();
+    const dialog = page.getByRole('dialog');
+    await poll(() => dialog.innerText()).toContain('预约 第二党支部党员活动室');
+    await dialog.getByLabel('事由').fill('第八党支部支部委员会会议');
+    await setTime('开始', '15:00');
+    await setTime('结束', '17:00');
+    await dialog.getByRole('button', { name: /确认预约/ }).click();
+    await poll(() => page.getByTestId('booking-clash').innerText()).toContain('与第二党支部 14:00–16:00 的预约冲突');
+    await screenshot(page, 'bases-booking-clash');
+
+    await setTime('开始', '16:00');
+    await setTime('结束', '17:30');
+    await dialog.getByRole('button', { name: /确认预约/ }).click();
+    await poll(() => page.locator('.ant-message').innerText()).toContain('已预约第二党支部党员活动室');
+    await poll(() => day.innerText()).toContain('16:00–17:30');
+    expect(await day.innerText()).toContain('第八党支部支部委员会会议');
+    const mine = ((await server.apiAs('anshun-zb8', 'GET', `/api/v1/bookings?roomId=${shared.id}&from=${encodeURIComponent(`${tomorrow}T00:00:00+08:00`)}&to=${encodeURIComponent(`${tomorrow}T23:59:00+08:00`)}`)).body as { items: Booking[] }).items;
+    expect(mine.filter((b) => b.title === '第八党支部支部委员会会议')).toHaveLength(1);
+  });
+
+  test('手机（390×844）上预约日历按天排列，可以看到当天的预约', async () => {
+    await openCalendarOf(shared, 'phone');
+    const day = page.getByTestId(`day-${tomorrow}`);
+    await poll(() => day.innerText()).toContain('16:00–17:30');
+    const box = await day.boundingBox();
+    expect(box!.width).toBeGreaterThan(300); // one day per row, full width
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'bases-calendar-phone');
+  });
+
+  test('活动室大屏：书记生成大屏链接，显示屏无需登录打开，1920×1080 显示品牌、支委、近期活动、学习要点，活动进行中显示签到二维码；服务器中断时提示重连并自动恢复', async () => {
+    // An activity of 第八党支部 in its room, on now, with sign-in open.
+    const me = (await server.apiAs('anshun-zb8', 'GET', '/api/v1/auth/me')).body as { grants: { orgId: string }[] };
+    const start = new Date(Math.floor((Date.now() - 10 * 60_000) / 60_000) * 60_000);
+    const act = await server.apiAs('anshun-zb8', 'POST', '/api/v1/activities', { orgId: me.grants[0]!.orgId, type: 'themedPartyDay', title: '主题党日：学习贯彻党的二十届四中全会精神', startsAt: start.toISOString(), lateEntryReason: '会议开始后登记' });
+    expect(act.status, JSON.stringify(act.body)).toBe(200);
+    const activityId = (act.body as { id: string }).id;
+    const book = await server.apiAs('anshun-zb8', 'POST', '/api/v1/bookings', { roomId: own.id, orgId: me.grants[0]!.orgId, title: '主题党日：学习贯彻党的二十届四中全会精神', activityId, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString() });
+    expect(book.status, JSON.stringify(book.body)).toBe(200);
+    expect((await server.apiAs('anshun-zb8', 'POST', `/api/v1/activities/${activityId}/sign-in/open`, { minutes: 60 })).status).toBe(200);
+
+    await openCalendarOf(own, 'desktop');
+    await page.getByRole('tab', { name: /活动室/ }).click();
+    const card = page.getByTestId('room-card').filter({ hasText: '第八党支部党员活动室' });
+    await card.getByText('大屏链接').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /生成大屏链接/ }).click();
+    const url = (await dialog.getByTestId('display-url').innerText()).trim();
+    expect(url).toContain('/room-screen?t=');
+    await screenshot(page, 'bases-display-link');
+
+    // The display: a fresh browser page with no session, full HD.
+    await browser.context.clearCookies();
+    const screen = await browser.context.newPage();
+    await screen.setViewportSize({ width: 1920, height: 1080 });
+    await screen.goto(url);
+    await screen.getByTestId('screen-sign-in').waitFor();
+    const text = await screen.getByTestId('room-screen').innerText();
+    expect(text).toContain('第八党支部党员活动室');
+    expect(text).toContain('正在进行 · 扫码签到');
+    expect(text).toMatch(/签到码\s*\d{6}/);
+    expect(await screen.getByTestId('screen-committee').innerText()).toContain('书记');
+    expect(text).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/); // no 身份证号 or phone on the wall
+    expect(await screen.locator('[data-testid="screen-sign-in"] canvas, [data-testid="screen-sign-in"] svg').count()).toBeGreaterThan(0);
+    await screenshot(screen, 'bases-room-screen-1920');
+    // The slides rotate: this month's study points come next.
+    await screen.getByTestId('screen-slide-study').waitFor({ timeout: 20_000 });
+    expect(await screen.getByTestId('screen-study-points').innerText()).toContain('二十届四中全会');
+    await screenshot(screen, 'bases-room-screen-study-points');
+
+    // The server goes away: the screen says so and keeps showing the last content, then recovers.
+    await screen.route('**/api/v1/room-screen', (r) => r.abort('connectionrefused'));
+    await screen.getByTestId('screen-offline').waitFor({ timeout: 30_000 });
+    expect(await screen.getByTestId('room-screen').innerText()).toContain('第八党支部党员活动室');
+    await screenshot(screen, 'bases-room-screen-offline');
+    await screen.unroute('**/api/v1/room-screen');
+    await screen.getByTestId('screen-offline').waitFor({ state: 'detached', timeout: 30_000 });
+
+    // Revoked: the display says the link no longer works.
+    await server.apiAs('anshun-zb8', 'DELETE', `/api/v1/rooms/${own.id}/display-token`);
+    await screen.getByTestId('room-screen-message').waitFor({ timeout: 30_000 });
+    expect(await screen.getByTestId('room-screen-message').innerText()).toContain('已被收回');
+    await screen.close();
+  }, 180_000);
+});
