@@ -83,6 +83,14 @@ export const courtRuleOverridesSchema = z
       })
       .partial()
       .strict(),
+    // 组织关系转接: the 介绍信's validity and number prefix (RULES.md §5 有效期 [U]).
+    transfer: z
+      .object({
+        letterValidityDays: z.number().int().min(1).max(183),
+        letterPrefix: z.string().trim().min(1).max(12),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

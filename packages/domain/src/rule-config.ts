@@ -3,6 +3,7 @@
 // too so that the place a number comes from is always the same and always cited.
 // @see DESIGN.md (rules tagged [U] → configurable), RULES.md (confidence tags)
 import type { OrgType, PeriodUnit } from './enums';
+import { defaultTransferSettings, type TransferSettings } from './transfer';
 
 export type CommitteeSizeConfig = {
   /** Fewest members of a 支部委员会. */
@@ -114,6 +115,8 @@ export type RuleConfig = {
   quorum: QuorumConfig;
   dues: DuesConfig;
   development: DevelopmentConfig;
+  /** 介绍信 validity (days, the issue day counting as the first) and number prefix. @see transfer.ts, RULES.md §5 [U] */
+  transfer: TransferSettings;
 };
 
 /** A court's overrides: any subset, at any depth. */
@@ -232,6 +235,8 @@ export const defaultRuleConfig: RuleConfig = freezeDeep({
     /** How early a 发展党员 deadline shows as a reminder [U]. */
     reminderDays: 30,
   },
+  /** 介绍信有效期全国无统一规定；常见10–30天，最长不超过3个月（跨省部分口径6个月）[U]. @see RULES.md §5 */
+  transfer: { ...defaultTransferSettings },
 });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -332,5 +337,7 @@ export function checkRuleConfig(config: RuleConfig): string[] {
     problems.push('development.publicity.unit 应为 "workday" 或 "calendar"');
   }
   requireInteger('development.reminderDays', config.development.reminderDays, 0);
+  requireInteger('transfer.letterValidityDays', config.transfer.letterValidityDays, 1);
+  if (typeof config.transfer.letterPrefix !== 'string' || !config.transfer.letterPrefix.trim()) problems.push('transfer.letterPrefix 不能为空');
   return problems;
 }
