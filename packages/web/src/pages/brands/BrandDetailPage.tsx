@@ -226,7 +226,7 @@ function ReviewCard({ b, review }: { b: BrandDetail; review: Review }) {
       {review.lowStandards.length > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="low-standards" message={`低分项（平均低于60分）：${review.lowStandardLabels.join('、')}`} description="请针对低分项完善品牌内容后重新申报。" />
       )}
-      <Descriptions size="small" column={phone ? 1 : 3}>
+      <Descriptions size="small" column={1}>
         <Descriptions.Item label="评审组">{review.panel.length ? review.panel.map((p) => `${p.name}${p.scored ? '（已评）' : '（未评）'}`).join('、') : '尚未组成'}</Descriptions.Item>
         <Descriptions.Item label="权重">{brandStandards.map((s) => `${brandStandardLabels[s]}${review.weights[s]}%`).join(' ')}</Descriptions.Item>
         <Descriptions.Item label="加权总分">{review.total ?? '—'}</Descriptions.Item>
@@ -503,7 +503,17 @@ function EvidenceCard({ b }: { b: BrandDetail }) {
           ))}
         </Space>
       )}
-      {b.evidence.length ? (
+      {b.evidence.length && phone ? (
+        <List
+          size="small"
+          dataSource={b.evidence}
+          renderItem={(e) => (
+            <List.Item style={{ paddingInline: 0 }} actions={b.canEdit ? [<Button key="rm" type="link" size="small" danger onClick={() => remove(e)}>取消</Button>] : undefined}>
+              <List.Item.Meta title={e.activityId ? <Link to={`/activities/${e.activityId}`}>{e.title}</Link> : e.title} description={`${showDate(e.occurredOn)}；${e.kindLabel}`} />
+            </List.Item>
+          )}
+        />
+      ) : b.evidence.length ? (
         <Table
           size="small"
           rowKey="id"
@@ -630,7 +640,8 @@ export default function BrandDetailPage() {
           <Col xs={24} xl={12}>
             <Space orientation="vertical" style={{ width: '100%' }} size={16}>
               {b.review && <ReviewCard b={b} review={b.review} />}
-              <MilestonesCard b={b} />
+              {/* 培育 starts once recognized; before that the plan would only be noise. */}
+              {(['recognized', 'cultivating', 'promoting', 'selected'].includes(b.state) || b.milestones.length > 0) && <MilestonesCard b={b} />}
             </Space>
           </Col>
         </Row>
