@@ -96,6 +96,54 @@ describe.skipIf(!hasChromium)('浏览器：党员活动室预约与活动室大�
     await screenshot(page, 'bases-calendar-phone');
   });
 
+  test('机关党委：活动室清单、发布下月学习要点、共享学习资料与使用统计', async () => {
+    page = await freshPage(browser, 'desktop');
+    await login(page, server.baseUrl, 'anshun', server.password, '/rooms?tab=rooms');
+    await page.getByTestId('room-card').first().waitFor();
+    expect(await page.getByTestId('room-card').count()).toBe(10);
+    expect(await page.getByTestId('room-card').filter({ hasText: '第二党支部党员活动室' }).innerText()).toContain('全院共享');
+    await screenshot(page, 'bases-rooms-desktop');
+    // The court's own checklist [U]: one more item, every room shows it.
+    await page.getByRole('button', { name: '标准化建设清单' }).click();
+    const cfg = page.getByRole('dialog');
+    await poll(() => cfg.locator('textarea').inputValue()).toContain('党旗');
+    await cfg.locator('textarea').fill(`${await cfg.locator('textarea').inputValue()}\n党员政治生日墙`);
+    await cfg.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => page.getByTestId('room-card').filter({ hasText: '第二党支部党员活动室' }).innerText()).toContain('标准化建设 7/8');
+
+    await page.getByRole('tab', { name: '月度学习要点' }).click();
+    const next = new Date(Date.now() + 8 * 3600_000);
+    next.setUTCDate(1);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const nextMonth = next.toISOString().slice(0, 7);
+    const card = page.getByTestId('study-points');
+    await poll(() => card.innerText()).toContain('二十届四中全会');
+    await card.locator('.ant-picker').click();
+    await page.locator('.ant-picker-dropdown .ant-picker-header-next-btn').click().catch(() => undefined);
+    await page.locator('.ant-picker-dropdown').getByText(`${Number(nextMonth.slice(5))}月`, { exact: true }).click();
+    await poll(() => card.innerText()).toContain('尚未发布');
+    await card.getByRole('button', { name: /发布要点/ }).click();
+    await card.getByRole('button', { name: /发\s*布/ }).click();
+    await poll(() => card.innerText()).toContain('至少填写一条要点');
+    await card.locator('textarea').fill('学习《中国共产党纪律处分条例》\n开展年度民主评议党员动员学习');
+    await card.getByRole('button', { name: /发\s*布/ }).click();
+    await poll(() => card.innerText()).toContain('开展年度民主评议党员动员学习');
+    await screenshot(page, 'bases-study-points');
+
+    await page.getByRole('tab', { name: '共享学习资料' }).click();
+    await poll(() => page.getByTestId('materials').innerText()).toContain('枫桥式人民法庭');
+    await screenshot(page, 'bases-materials');
+    await page.getByRole('tab', { name: '使用统计' }).click();
+    await page.locator('.ant-table').waitFor();
+    await screenshot(page, 'bases-usage');
+
+    page = await freshPage(browser, 'phone');
+    await login(page, server.baseUrl, 'anshun-zb8', server.password, '/rooms?tab=rooms');
+    await page.getByTestId('room-card').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'bases-rooms-phone');
+  });
+
   test('活动室大屏：书记生成大屏链接，显示屏无需登录打开，1920×1080 显示品牌、支委、近期活动、学习要点，活动进行中显示签到二维码；服务器中断时提示重连并自动恢复', async () => {
     // An activity of 第八党支部 in its room, on now, with sign-in open.
     const me = (await server.apiAs('anshun-zb8', 'GET', '/api/v1/auth/me')).body as { grants: { orgId: string }[] };
@@ -140,6 +188,7 @@ describe.skipIf(!hasChromium)('浏览器：党员活动室预约与活动室大�
     await screen.route('**/api/v1/room-screen', (r) => r.abort('connectionrefused'));
     await screen.getByTestId('screen-offline').waitFor({ timeout: 30_000 });
     expect(await screen.getByTestId('room-screen').innerText()).toContain('第八党支部党员活动室');
+    expect(await screen.getByTestId('screen-sign-in').innerText()).toContain('网络恢复后显示最新二维码');
     await screenshot(screen, 'bases-room-screen-offline');
     await screen.unroute('**/api/v1/room-screen');
     await screen.getByTestId('screen-offline').waitFor({ state: 'detached', timeout: 30_000 });

@@ -152,8 +152,8 @@ export async function roomUsage(deps: Deps, actor: Actor, q: { courtId?: string;
     .innerJoin(activityRooms, eq(activityRooms.id, roomBookings.roomId))
     .innerJoin(partyOrgs, eq(partyOrgs.id, activityRooms.orgId))
     .where(and(eq(roomBookings.courtId, courtId), eq(roomBookings.state, 'booked'), gte(roomBookings.startsAt, from), lt(roomBookings.startsAt, to)))
-    .groupBy(roomBookings.roomId, activityRooms.name, partyOrgs.name, partyOrgs.shortName, partyOrgs.path, activityRooms.shared, month)
-    .orderBy(activityRooms.name, month);
+    .groupBy(roomBookings.roomId, activityRooms.name, partyOrgs.name, partyOrgs.shortName, partyOrgs.sortOrder, partyOrgs.path, activityRooms.shared, month)
+    .orderBy(partyOrgs.sortOrder, activityRooms.name, month);
   const items = rows
     .filter((r) => policy.readRoom(actor, { courtId, orgPath: r.orgPath, shared: r.shared }))
     .map((r) => ({

@@ -187,7 +187,14 @@ export function RoomScreenView({ data, offline }: { data: RoomScreen; offline: b
           <Panel title="正在进行 · 扫码签到">
             <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: vw(12), height: '100%' }} data-testid="screen-sign-in">
               <div style={{ fontSize: vw(32), fontWeight: 700, textAlign: 'center' }}>{data.now!.title}</div>
-              <QRCode value={window.location.origin + signIn.url} size={Math.round(Math.min(window.innerWidth * 0.2, window.innerHeight * 0.42))} bordered={false} errorLevel="M" bgColor="#ffffff" />
+              {offline ? (
+                // A QR older than a minute is refused by the server: while away, show none rather than a stale one.
+                <div style={{ width: vw(384), height: vw(384), display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', background: '#f5f5f5', borderRadius: vw(12), fontSize: vw(26), color: '#8c8c8c', padding: vw(24) }}>
+                  网络恢复后显示最新二维码，现在请输入签到码
+                </div>
+              ) : (
+                <QRCode value={window.location.origin + signIn.url} size={Math.round(Math.min(window.innerWidth * 0.2, window.innerHeight * 0.42))} bordered={false} errorLevel="M" bgColor="#ffffff" />
+              )}
               <div style={{ fontSize: vw(24), color: '#595959' }}>请用手机扫码签到，二维码每30秒更新</div>
               <div style={{ fontSize: vw(22), color: '#595959' }}>
                 签到码 <span style={{ fontSize: vw(52), fontWeight: 800, color: RED, letterSpacing: vw(8), fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{signIn.code}</span>

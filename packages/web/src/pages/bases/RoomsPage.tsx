@@ -2,7 +2,7 @@
 // the rooms themselves, their usage, this month's political-study points and the shared study
 // materials. The tab is kept in the URL so a link or reload shows the same view.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Spin, Tabs } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Spin, Tabs } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { useMe } from '../../auth';
 import { PageCard, useIsPhone } from '../../components/PageCard';
 import { useFormSubmit } from '../../lib/form-errors';
 import { BookingCalendar } from './BookingCalendar';
+import { ChecklistConfigDialog } from './ChecklistConfigDialog';
 import { MaterialsCard } from './MaterialsCard';
 import { RoomCards } from './RoomCards';
 import { StudyPointsCard } from './StudyPointsCard';
@@ -65,6 +66,7 @@ export default function RoomsPage() {
   const [params, setParams] = useSearchParams();
   const rooms = useRooms();
   const [adding, setAdding] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
   const tab = params.get('tab') ?? 'calendar';
   const items = useMemo(() => rooms.data?.items ?? [], [rooms.data]);
   // Own and shared (bookable) rooms first in the calendar's room list.
@@ -76,15 +78,19 @@ export default function RoomsPage() {
     setParams(next, { replace: true });
   };
   const canManage = me.permissions.includes('rooms:manage');
+  const isCourtAdmin = me.grants.some((g) => g.role === 'courtAdmin');
 
   return (
     <PageCard
       title="党员活动室"
       actions={
         canManage && tab === 'rooms' ? (
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            登记活动室
-          </Button>
+          <Space wrap>
+            {isCourtAdmin && <Button onClick={() => setConfiguring(true)}>标准化建设清单</Button>}
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              登记活动室
+            </Button>
+          </Space>
         ) : undefined
       }
     >
@@ -107,6 +113,7 @@ export default function RoomsPage() {
         />
       )}
       {adding && <AddRoomDialog onClose={() => setAdding(false)} />}
+      {configuring && <ChecklistConfigDialog onClose={() => setConfiguring(false)} />}
     </PageCard>
   );
 }
