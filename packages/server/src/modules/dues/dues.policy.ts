@@ -13,6 +13,6 @@ export const duesPolicy = {
     actor.grants.some((g) => ledgerRoles.includes(g.role) && g.courtId === org.courtId && (g.role === 'courtAdmin' || (!!g.orgPath && org.path.startsWith(g.orgPath)))),
   manage: (actor: Actor, org: OrgTarget) => canManageOrg(actor, org),
   decide: (actor: Actor, parent: OrgTarget | null | undefined) => !!parent && canManageOrg(actor, parent),
-  /** The publication: totals per branch and month, for everyone who may see the org. */
-  readReport: (actor: Actor, org: OrgTarget) => canReadOrg(actor, org),
+  /** The publication: totals per branch and month, for everyone who may see the org and every Party member of the court. */
+  readReport: (actor: Actor, org: OrgTarget) => canReadOrg(actor, org) || (!!actor.memberId && actor.courtId === org.courtId),
 };
