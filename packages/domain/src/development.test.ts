@@ -174,7 +174,7 @@ describe('支委会审查：公示期与即将离开单位（RULES.md §3.2 T14�
   });
   it('没有公示的不能提交审查，公示未满的也不能', () => {
     expect(rulesOf(check(12, '2025-10-10', {}, caseUpTo(11)).errors)).toEqual(['T18']);
-    expect(check(12, '2025-10-10', { publicity: { from: '2025-10-08', to: '2025-10-14' } }, caseUpTo(11)).errors.map((e) => e.field)).toEqual(['publicity.to']);
+    expect(check(12, '2025-10-10', { publicity: { from: '2025-10-08', to: '2025-10-14' } }, caseUpTo(11)).errors.map((e) => e.field)).toEqual(['publicity']);
   });
   it('工作日计数', () => {
     expect(countWorkingDays('2025-10-04', '2025-10-05')).toBe(0);

@@ -384,13 +384,13 @@ export function checkDevelopmentStep(input: StepCheckInput): StepCheckResult {
       if (details.leavingSoon) warn('T14', 'leavingSoon', `发展对象未来${leavingSoonMonths}个月内将离开工作单位的，一般不办理接收手续`);
       const p = details.publicity;
       if (!p) err('T18', 'publicity', '须填写发展对象公示的起止日期');
-      else if (compareDates(p.to, p.from) < 0) err('T18', 'publicity.to', '公示结束日期不能早于开始日期');
+      else if (compareDates(p.to, p.from) < 0) err('T18', 'publicity', '公示结束日期不能早于开始日期');
       else {
         const { days, unit } = config.development.publicity;
         const length = publicityLength(p.from, p.to, unit);
         const unitLabel = unit === 'workday' ? '个工作日' : '天';
         if (length < days) warn('T18', 'publicity', `公示期${length}${unitLabel}，少于本院规定的${days}${unitLabel}`);
-        if (compareDates(p.to, doneOn) > 0) err('T18', 'publicity.to', '公示期满后方可提交支部委员会审查');
+        if (compareDates(p.to, doneOn) > 0) err('T18', 'publicity', '公示期满后方可提交支部委员会审查');
       }
       break;
     }

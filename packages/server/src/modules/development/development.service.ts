@@ -19,6 +19,7 @@ import {
   nextDevelopmentSteps,
   statusAfterStep,
   todayInShanghai,
+  type DevelopmentFinding,
   type DevelopmentStage,
   type IsoDate,
   type MemberStatus,
@@ -28,7 +29,7 @@ import {
 } from '@zhibu/domain';
 import { newId, schema, type DbOrTx } from '@zhibu/db';
 import type { Deps } from '../../deps';
-import { AppError, invalid, invalidField } from '../../errors';
+import { AppError, invalidField } from '../../errors';
 import { appendAudit } from '../../lib/audit';
 import { assertVersion, forbidIf, found } from '../../lib/records';
 import { getCourtSettings, getRuleConfig } from '../../lib/settings';
@@ -51,6 +52,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else out.set(k, [item]);
   }
   return out;
+}
+
+/** A gate refused the step: the message is the rule's own sentence (it cites the rule), every field named. */
+function refused(errors: DevelopmentFinding[]): AppError {
+  return new AppError('VALIDATION_FAILED', errors.map((e) => e.message).join('；'), errors.map((e) => ({ field: e.field, message: e.message })));
 }
 
 function recordedOf(rows: repo.StepRow[]): RecordedStep[] {
@@ -228,7 +234,7 @@ export async function createCase(deps: Deps, actor: Actor, input: z.infer<typeof
     if (await repo.findCaseByMember(tx, current.id)) throw invalidField('memberId', `${current.name}已有发展档案`);
     const config = await getRuleConfig(tx, current.courtId);
     const check = checkDevelopmentStep({ step: 1, doneOn: input.applicationDate, details: {}, recorded: [], birthDate: current.birthDate, today, config });
-    if (check.errors.length) throw invalid(check.errors.map((e) => ({ field: e.field === 'doneOn' ? 'applicationDate' : e.field, message: e.message })));
+    if (check.errors.length) throw refused(check.errors.map((e) => ({ ...e, field: e.field === 'doneOn' ? 'applicationDate' : e.field })));
     const recorded: RecordedStep[] = [{ step: 1, doneOn: input.applicationDate, details: {} }];
     const caseRow = {
       id: newId(),
@@ -279,7 +285,7 @@ export async function recordStep(deps: Deps, actor: Actor, id: string, input: z.
     const personIds = [...new Set([...(details.mentorIds ?? []), ...(details.sponsorIds ?? [])])];
     const people = (await repo.peopleByIds(tx, personIds)).map((p) => ({ id: p.id, name: p.name, status: p.status as MemberStatus, sameCourt: p.courtId === current.row.courtId }));
     const check = checkDevelopmentStep({ step: input.step, doneOn: input.doneOn, details, recorded, birthDate: member.birthDate, today, config, people });
-    if (check.errors.length) throw invalid(check.errors.map((e) => ({ field: e.field, message: e.message })));
+    if (check.errors.length) throw refused(check.errors);
     // Soft rules (and T12 特批) pass only with a reason, which is kept with the step and audited.
     const overrides: { rule: string; message: string; reason: string }[] = [];
     const missing: { field: string; message: string }[] = [];

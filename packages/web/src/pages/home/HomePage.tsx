@@ -25,6 +25,7 @@ import { LoadError } from '../errors/ErrorPages';
 import { PendingApprovalsCard } from './PendingApprovalsCard';
 import { MyOrgLifeCard } from './MyOrgLifeCard';
 import { ReminderInboxCard } from './ReminderInboxCard';
+import { DevelopmentHomeCard } from '../development/DevelopmentHomeCard';
 import { partyRed } from '../../theme';
 
 const termStateStyle: Record<string, { color: string; label: string }> = {
@@ -65,6 +66,7 @@ export default function HomePage() {
       </div>
       <ReminderInboxCard />
       <PendingApprovalsCard />
+      <DevelopmentHomeCard />
       {data.personal && me.memberId && <PersonalCard memberId={me.memberId} />}
       {data.personal && !me.memberId && (
         <Alert type="info" showIcon title="您的账号尚未关联党员档案" description="请联系本院党务管理员在「用户管理」中把账号关联到您的党员档案。" />
