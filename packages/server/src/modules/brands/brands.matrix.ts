@@ -6,14 +6,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { newId, schema } from '@zhibu/db';
 import type { BrandState } from '@zhibu/domain';
 import type { TestApp } from '../../test-support/test-app';
-import { ANSHUN_READERS, nextSeq, unknownOrg, type Case, type Side, type Target } from '../../test-support/matrix';
+import { ANSHUN_READERS, nextSeq, pngUpload, unknownOrg, type Case, type Side, type Target } from '../../test-support/matrix';
 
 const EDITORS = ['anshun', 'anshun-zb1'] as const;
 
 /** A brand of the target's branch in `state`, written straight to the table (the flow has its own tests). */
-async function brandOf(t: TestApp, x: Target, state: BrandState = 'draft') {
+async function brandOf(t: TestApp, x: Target, state: BrandState = 'draft', withLogo = false) {
   const id = newId();
+  const logoFileId = withLogo ? await fileOf(t, x, 'brandLogo', id) : null;
   await t.deps.db.insert(schema.brands).values({
+    logoFileId,
     id,
     courtId: x.courtId,
     orgId: x.branchId,
@@ -34,9 +36,18 @@ async function milestoneOf(t: TestApp, x: Target, brandId: string, dueOn = '2099
   return { id, version: 1 };
 }
 
-async function honorOf(t: TestApp, x: Target) {
+/** A stored PNG owned by `ownerId`, for the download routes. */
+async function fileOf(t: TestApp, x: Target, ownerType: string, ownerId: string) {
   const id = newId();
-  await t.deps.db.insert(schema.honors).values({ id, courtId: x.courtId, kind: 'collective', name: `先进基层党组织${nextSeq()}`, level: 'city', issuer: '市直机关工委', awardedOn: '2026-07-01', orgId: x.branchId, recipientName: x.branchName });
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await t.deps.db.insert(schema.files).values({ id, courtId: x.courtId, ownerType, ownerId, fileName: 'logo.png', mimeType: 'image/png', size: png.length, sha256: 'x', content: png });
+  return id;
+}
+
+async function honorOf(t: TestApp, x: Target, withCertificate = false) {
+  const id = newId();
+  const certificateFileId = withCertificate ? await fileOf(t, x, 'honorCertificate', id) : null;
+  await t.deps.db.insert(schema.honors).values({ certificateFileId, id, courtId: x.courtId, kind: 'collective', name: `先进基层党组织${nextSeq()}`, level: 'city', issuer: '市直机关工委', awardedOn: '2026-07-01', orgId: x.branchId, recipientName: x.branchName });
   return { id, version: 1 };
 }
 
@@ -122,4 +133,8 @@ export const cases: Case[] = [
   { route: 'POST /api/v1/honors', own: EDITORS, other: ['lukou'], deniedWhen: unknownOrg, make: (_t, x) => ({ method: 'POST', url: '/api/v1/honors', payload: honor(x) }) },
   { route: 'PUT /api/v1/honors/:id', own: EDITORS, other: ['lukou'], deniedWhen: unknownOrg, make: async (t, x) => ({ method: 'PUT', url: `/api/v1/honors/${(await honorOf(t, x)).id}`, payload: { ...honor(x), version: 1 } }) },
   { route: 'DELETE /api/v1/honors/:id', own: EDITORS, other: ['lukou'], make: async (t, x) => ({ method: 'DELETE', url: `/api/v1/honors/${(await honorOf(t, x)).id}` }) },
+  { route: 'POST /api/v1/brands/:id/logo', own: EDITORS, other: ['lukou'], make: async (t, x) => ({ method: 'POST', url: `/api/v1/brands/${(await brandOf(t, x)).id}/logo`, ...pngUpload() }) },
+  { route: 'GET /api/v1/brands/:id/logo', own: ANSHUN_READERS, other: ['lukou'], make: async (t, x) => ({ method: 'GET', url: `/api/v1/brands/${(await brandOf(t, x, 'recognized', true)).id}/logo` }) },
+  { route: 'POST /api/v1/honors/:id/certificate', own: EDITORS, other: ['lukou'], make: async (t, x) => ({ method: 'POST', url: `/api/v1/honors/${(await honorOf(t, x)).id}/certificate`, ...pngUpload() }) },
+  { route: 'GET /api/v1/honors/:id/certificate', own: ANSHUN_READERS, other: ['lukou'], make: async (t, x) => ({ method: 'GET', url: `/api/v1/honors/${(await honorOf(t, x, true)).id}/certificate` }) },
 ];

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { testEngines } from '../../test-support/engines';
 import { addBranch2Reviewers } from './brands.test-support';
+import { multipartFile } from '../../test-support/multipart';
+import { pngUpload } from '../../test-support/matrix';
 
 const content = {
   slogan: '立案为民 初心如磐',
@@ -193,6 +195,25 @@ describe.each(testEngines)('党建品牌 (%s)', (engine) => {
     const audit = await t.deps.handle.query<{ action: string }>(`select action from audit_log where entity in ('brand', 'honor') order by seq`);
     const actions = audit.map((a) => a.action);
     for (const a of ['brand.create', 'brand.submit', 'brand.panel', 'brand.score', 'brand.return', 'brand.recognize', 'brand.select', 'honor.create']) expect(actions).toContain(a);
+  });
+
+  it('品牌标识只收JPG/PNG，证书可上传PDF；个人荣誉的证书外院看不到', async () => {
+    const up = async (who: string, url: string, file: { headers: Record<string, string>; payload: unknown }) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie: await t.cookieOf(who), ...file.headers }, payload: file.payload as never });
+    const bad = await up('anshun-zb1', `/api/v1/brands/${brandId}/logo`, multipartFile(Buffer.from('MZ not an image'), 'logo.png', 'image/png'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details[0]).toMatchObject({ field: 'file', message: '品牌标识仅支持 JPG/PNG 图片' });
+    expect((await up('anshun-zb1', `/api/v1/brands/${brandId}/logo`, pngUpload())).statusCode).toBe(200);
+    const logo = await t.as('anshun-dy1', 'GET', `/api/v1/brands/${brandId}/logo`);
+    expect(logo.statusCode).toBe(200);
+    expect(logo.headers['content-type']).toBe('image/png');
+    expect((await t.as('anshun-dy1', 'GET', `/api/v1/brands/${brandId}`)).json().hasLogo).toBe(true);
+
+    const honors = (await t.as('anshun', 'GET', '/api/v1/honors?kind=individual')).json().items as { id: string }[];
+    const pdf = multipartFile(Buffer.from('%PDF-1.4\n%%EOF'), '证书.pdf', 'application/pdf');
+    expect((await up('anshun', `/api/v1/honors/${honors[0]!.id}/certificate`, pdf)).statusCode).toBe(200);
+    expect((await t.as('anshun-dy1', 'GET', `/api/v1/honors/${honors[0]!.id}/certificate`)).statusCode).toBe(200);
+    expect((await t.as('guizhou', 'GET', `/api/v1/honors/${honors[0]!.id}/certificate`)).statusCode).toBe(404);
   });
 
   it('过期版本号修改被拒绝（409）', async () => {

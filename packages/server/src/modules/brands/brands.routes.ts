@@ -32,6 +32,17 @@ import type { Deps } from '../../deps';
 import { attachmentHeader } from '../../lib/downloads';
 import * as svc from './brands.service';
 import * as honorsSvc from './honors.service';
+import * as filesSvc from './brand-files.service';
+import { decodeUploadName } from '../activities/attachments';
+import { invalidField } from '../../errors';
+import type { FastifyRequest } from 'fastify';
+
+async function uploaded(req: FastifyRequest) {
+  if (!req.isMultipart()) throw invalidField('file', '请以 multipart/form-data 上传文件（字段名 file）');
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') throw invalidField('file', '请选择要上传的文件');
+  return { fileName: decodeUploadName(part.filename), content: await part.toBuffer() };
+}
 
 const tags = ['brands'];
 const idParams = z.object({ id: idSchema });
@@ -57,6 +68,23 @@ export function brandRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get('/brands/:id/report.docx', { schema: { tags, summary: '下载党建品牌创建情况（.docx）', params: idParams } }, async (req, reply) => {
       const d = await svc.brandReport(deps, requireActor(req), req.params.id);
       return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentHeader(d.fileName, d.asciiName)).header('cache-control', 'no-store').send(d.buffer);
+    });
+
+    app.post('/brands/:id/logo', { schema: { tags, summary: '上传品牌标识（JPG/PNG，≤2MB，字段名 file）', consumes: ['multipart/form-data'], params: idParams, response: { 200: okSchema } } }, async (req) => {
+      const actor = requireActor(req);
+      return filesSvc.uploadLogo(deps, actor, req.params.id, await uploaded(req));
+    });
+    app.get('/brands/:id/logo', { schema: { tags, summary: '品牌标识图片', params: idParams } }, async (req, reply) => {
+      const f = await filesSvc.getLogo(deps, requireActor(req), req.params.id);
+      return reply.header('content-type', f.mimeType).header('cache-control', 'private, max-age=300').send(Buffer.from(f.content));
+    });
+    app.post('/honors/:id/certificate', { schema: { tags: ['honors'], summary: '上传荣誉证书（JPG/PNG/PDF，≤10MB，字段名 file）', consumes: ['multipart/form-data'], params: idParams, response: { 200: okSchema } } }, async (req) => {
+      const actor = requireActor(req);
+      return filesSvc.uploadCertificate(deps, actor, req.params.id, await uploaded(req));
+    });
+    app.get('/honors/:id/certificate', { schema: { tags: ['honors'], summary: '下载荣誉证书', params: idParams } }, async (req, reply) => {
+      const f = await filesSvc.getCertificate(deps, requireActor(req), req.params.id);
+      return reply.header('content-type', f.mimeType).header('content-disposition', attachmentHeader(f.fileName)).header('cache-control', 'no-store').send(Buffer.from(f.content));
     });
 
     app.get('/honors', { schema: { tags: ['honors'], summary: '荣誉（集体、个人）', querystring: honorListQuery, response: { 200: honorListResponse } } }, async (req) => honorsSvc.listHonors(deps, requireActor(req), req.query));
