@@ -69,6 +69,9 @@ export const auditActionLabels: Record<string, string> = {
   'quorumExclusion.end': '终止不计入应到会人数',
   'reminderNotice.send': '发送党建工作提示',
   'reminderNotice.acknowledge': '确认收到党建工作提示',
+  'development.case.create': '建立发展档案',
+  'development.step.record': '办理发展党员步骤',
+  'development.file.add': '上传发展党员材料',
 };
 
 const entityLabels: Record<string, string> = {
@@ -88,6 +91,7 @@ const entityLabels: Record<string, string> = {
   file: '附件',
   quorumExclusion: '不计入应到会人数',
   reminderNotice: '党建工作提示',
+  developmentCase: '发展档案',
   system: '系统',
 };
 
