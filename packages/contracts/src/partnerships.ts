@@ -11,6 +11,8 @@ export const partnershipSchema = z.object({
   courtName: z.string(),
   orgId: idSchema,
   orgName: z.string(),
+  /** '第一党支部' (the org's short name, or its name). */
+  orgShortName: z.string(),
   partnerKind: z.enum(partnerKinds),
   partnerCourtId: idSchema.nullable(),
   partnerCourtName: z.string().nullable(),
@@ -18,7 +20,7 @@ export const partnershipSchema = z.object({
   partnerOrgName: z.string().nullable(),
   partnerUnitName: z.string().nullable(),
   partnerUnitType: z.enum(partnerUnitTypes).nullable(),
-  /** One line for lists: '最高人民法院 · 第一党支部' or '西秀区人民检察院（检察院）'. */
+  /** One line for lists: '最高法 · 立案庭党支部' or '西秀区人民检察院第二党支部（检察院）'. */
   partnerLabel: z.string(),
   title: z.string(),
   goals: z.string(),

@@ -110,7 +110,7 @@ export async function jointInfoOf(db: DbOrTx, a: { id: string; orgId: string }, 
   const host = await repo.findOrg(db, a.orgId);
   if (!p || !host) return null;
   const hostIsProposer = p.row.orgId === a.orgId;
-  const other = hostIsProposer ? partnerLabelOf(p) : `${p.courtName} · ${p.orgName}`;
+  const other = hostIsProposer ? partnerLabelOf(p) : `${p.courtShortName} · ${p.orgShortName ?? p.orgName}`;
   return {
     partnershipId: j.partnershipId,
     category: j.category as JointCategory,
@@ -122,8 +122,14 @@ export async function jointInfoOf(db: DbOrTx, a: { id: string; orgId: string }, 
   };
 }
 
-export function partnerLabelOf(p: { row: { partnerKind: string; partnerUnitName: string | null; partnerUnitType: string | null }; partnerOrgName: string | null; partnerCourtName: string | null }): string {
-  if (p.row.partnerKind === 'branch') return `${p.partnerCourtName ?? ''} · ${p.partnerOrgName ?? ''}`;
+/** '渌口法院 · 综合管理党支部' or '西秀区人民检察院第二党支部（检察院）'. */
+export function partnerLabelOf(p: {
+  row: { partnerKind: string; partnerUnitName: string | null; partnerUnitType: string | null };
+  partnerOrgName: string | null;
+  partnerOrgShortName: string | null;
+  partnerCourtShortName: string | null;
+}): string {
+  if (p.row.partnerKind === 'branch') return `${p.partnerCourtShortName ?? ''} · ${p.partnerOrgShortName ?? p.partnerOrgName ?? ''}`;
   const type = p.row.partnerUnitType ? partnerUnitTypeLabels[p.row.partnerUnitType as PartnerUnitType] : null;
   return type ? `${p.row.partnerUnitName ?? ''}（${type}）` : (p.row.partnerUnitName ?? '');
 }

@@ -35,7 +35,7 @@ describe.each(testEngines)('联建与联建活动 (%s)', (engine) => {
   it('与他院支部联建须对方确认：提出方不能自己同意，对方法院管理员同意后生效', async () => {
     const res = await propose();
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'proposed', statusLabel: '待对方确认', canDecide: false, partnerLabel: '株洲市渌口区人民法院 · 综合管理党支部' });
+    expect(res.json()).toMatchObject({ status: 'proposed', statusLabel: '待对方确认', canDecide: false, partnerLabel: '渌口法院 · 综合管理党支部' });
     pairId = res.json().id;
     const self = await t.as('anshun-zb1', 'POST', `/api/v1/partnerships/${pairId}/decide`, { decision: 'accept', version: 1 });
     expect(self.statusCode).toBe(403);
@@ -99,7 +99,7 @@ describe.each(testEngines)('联建与联建活动 (%s)', (engine) => {
     activityId = res.json().id;
     const names = (res.json().attendance as Att[]).map((a) => a.name);
     expect(names).toEqual(expect.arrayContaining(['张健', '李明', '谢燕']));
-    expect(res.json().joint).toMatchObject({ category: 'jointProblemSolving', categoryLabel: '问题联解', side: 'host', partnerLabel: '株洲市渌口区人民法院 · 综合管理党支部' });
+    expect(res.json().joint).toMatchObject({ category: 'jointProblemSolving', categoryLabel: '问题联解', side: 'host', partnerLabel: '渌口法院 · 综合管理党支部' });
     const audit = await t.deps.handle.query<{ action: string }>(`select action from audit_log where entity_id = '${activityId}'`);
     expect(audit.map((a) => a.action)).toEqual(['activity.create']);
   });
@@ -177,7 +177,7 @@ describe.each(testEngines)('联建与联建活动 (%s)', (engine) => {
 
   it('联建网络：双方和上级法院都能看到，按支部和“四联”类别计数；外院普通管理员看不到无关联建', async () => {
     const net = (await t.as('anshun', 'GET', '/api/v1/partnerships/network?year=2026')).json();
-    expect(net.nodes.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining([t.fx.orgs.branch1.name, '综合管理党支部', '西秀区人民检察院第一党支部']));
+    expect(net.nodes.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining([t.fx.orgs.branch1.name, '渌口法院综合管理党支部', '西秀区人民检察院第一党支部']));
     expect(net.byCategory.jointProblemSolving).toBe(1);
     const b1 = net.byBranch.find((b: { orgId: string }) => b.orgId === t.fx.orgs.branch1.id);
     expect(b1).toMatchObject({ partnerships: 2, activities: 1 });

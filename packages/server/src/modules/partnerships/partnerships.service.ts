@@ -23,7 +23,6 @@ import {
   jointCategoryLabels,
   nextPartnershipStatus,
   partnershipStatusLabels,
-  partnerUnitTypeLabels,
   tallyJointCategories,
   todayInShanghai,
   type ActivityType,
@@ -69,6 +68,7 @@ function toView(actor: Actor, x: repo.ListedPartnership): Partnership {
     courtName: x.courtName,
     orgId: r.orgId,
     orgName: x.orgName,
+    orgShortName: x.orgShortName ?? x.orgName,
     partnerKind: r.partnerKind as PartnerKind,
     partnerCourtId: r.partnerCourtId,
     partnerCourtName: x.partnerCourtName,
@@ -306,18 +306,18 @@ export async function network(deps: Deps, actor: Actor, q: z.infer<typeof networ
   const courtsSeen = new Set<string>();
   for (const r of rows) {
     const cats = perPartnership.get(r.id) ?? [];
-    node(r.orgId, r.orgName, r.courtName, 'branch', isOwn(r.courtId));
+    node(r.orgId, isOwn(r.courtId) ? r.orgName : `${r.courtName}${r.orgName}`, r.courtName, 'branch', isOwn(r.courtId));
     courtsSeen.add(r.courtId);
     let target: string;
     if (r.partnerKind === 'branch' && r.partnerOrgId) {
       target = r.partnerOrgId;
-      node(target, r.partnerOrgName ?? '', r.partnerCourtName ?? '', 'branch', isOwn(r.partnerCourtId));
+      node(target, isOwn(r.partnerCourtId) ? (r.partnerOrgName ?? '') : `${r.partnerCourtName ?? ''}${r.partnerOrgName ?? ''}`, r.partnerCourtName ?? '', 'branch', isOwn(r.partnerCourtId));
       if (r.partnerCourtId) courtsSeen.add(r.partnerCourtId);
       if (isOwn(r.partnerCourtId)) stat(r.partnerOrgId, r.partnerOrgName ?? '', r.partnerCourtName ?? '', cats);
     } else {
       target = `unit:${r.partnerUnitName ?? ''}`;
       if (!nodes.has(target)) externalUnits += 1;
-      node(target, r.partnerUnitName ?? '', r.partnerUnitType ? `外单位（${partnerUnitTypeLabels[r.partnerUnitType as PartnerUnitType]}）` : '外单位', 'external', false);
+      node(target, r.partnerUnitName ?? '', '外单位', 'external', false);
     }
     if (isOwn(r.courtId)) stat(r.orgId, r.orgName, r.courtName, cats);
     links.push({ id: r.id, source: r.orgId, target, status: r.status as PartnershipStatus, activities: cats.length });

@@ -3,7 +3,7 @@
 import { Button, Card, Col, DatePicker, Empty, List, Pagination, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
-import { activityStatuses, activityTypeLabels, activityTypes } from '@zhibu/domain';
+import { activityStatuses, activityTypeLabels, activityTypes, jointCategoryLabels } from '@zhibu/domain';
 import { activityStatusLabels, useActivityList, type ActivitySummary } from '../../api/activities';
 import { useCan } from '../../auth';
 import { OrgFilterSelect } from '../../components/org-tree';
@@ -137,7 +137,12 @@ export default function ActivitiesPage() {
               ),
             },
             { title: '党组织', dataIndex: 'orgName', ellipsis: { showTitle: true } },
-            { title: '类型', dataIndex: 'typeLabel', width: 150 },
+            {
+              title: '类型',
+              dataIndex: 'typeLabel',
+              width: 150,
+              render: (label: string, a) => (a.jointCategory ? <Space size={4} wrap><span>{label}</span><JointTag a={a} /></Space> : label),
+            },
             {
               title: '活动名称',
               dataIndex: 'title',
@@ -163,6 +168,11 @@ export default function ActivitiesPage() {
   );
 }
 
+/** 联建活动 with its 四联 category (held with a partner branch; both sides list it). */
+function JointTag({ a }: { a: ActivitySummary }) {
+  return <Tag color="magenta">联建·{jointCategoryLabels[a.jointCategory!]}</Tag>;
+}
+
 function ActivityCard({ a }: { a: ActivitySummary }) {
   return (
     <Link to={`/activities/${a.id}`} style={{ display: 'block', marginBottom: 12, color: 'inherit' }} data-testid="activity-card">
@@ -171,6 +181,7 @@ function ActivityCard({ a }: { a: ActivitySummary }) {
           <ActivityStatusTag a={a} />
           {a.lateEntry && <LateEntryTag />}
           <Tag>{a.typeLabel}</Tag>
+          {a.jointCategory && <JointTag a={a} />}
           {a.reviewState !== 'none' && <ReviewTag state={a.reviewState} />}
         </Space>
         <Typography.Text strong style={{ display: 'block', fontSize: 16 }}>

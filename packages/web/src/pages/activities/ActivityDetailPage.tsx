@@ -215,7 +215,19 @@ function Detail({ a }: { a: ActivityDetail }) {
         {a.lateEntry && (
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="late-entry" title="补录" description={`本活动在开展之后录入系统。补录原因：${a.lateEntryReason ?? '—'}`} />
         )}
-        {!m && !a.canReview && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="您是本次活动的参加人员，以下内容仅供查看。" />}
+        {a.joint && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="joint-activity"
+            title={`联建活动 · ${a.joint.categoryLabel}`}
+            description={`${a.joint.hostCourtName} ${a.joint.hostOrgName}主办，联建对象：${a.joint.partnerLabel}。${
+              a.joint.side === 'partner' ? '您是联建方：可登记本方党员的出席情况，活动记录由主办方填写；对方党员只显示姓名。' : '各方登记本方党员的出席情况；对方党员只显示姓名。'
+            }`}
+          />
+        )}
+        {!m && !a.canReview && a.joint?.side !== 'partner' && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="您是本次活动的参加人员，以下内容仅供查看。" />}
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered={!isPhone} styles={{ label: { whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label="活动类型">{a.typeLabel}</Descriptions.Item>
           <Descriptions.Item label="党组织">{a.orgName}</Descriptions.Item>

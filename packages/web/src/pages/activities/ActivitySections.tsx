@@ -55,7 +55,8 @@ const roleLabel = (role: string) => (role === 'expected' ? null : (guestRoleLabe
 export function AttendanceList({ activity, onChanged }: { activity: ActivityDetail; onChanged: (a: ActivityDetail) => void }) {
   const [marking, setMarking] = useState<AttendanceEntry | null>(null);
   const c = activity.counts;
-  const canMark = activity.canManage && activity.status !== 'cancelled';
+  // 联建活动: the server says per attendee who may mark them (each side its own members).
+  const canMark = (r: AttendanceEntry) => r.canMark ?? (activity.canManage && activity.status !== 'cancelled');
   return (
     <>
       <Space wrap size={[8, 8]} style={{ marginBottom: 12 }} data-testid="attendance-counts">
@@ -80,6 +81,7 @@ export function AttendanceList({ activity, onChanged }: { activity: ActivityDeta
                   <Typography.Text strong>{r.name}</Typography.Text>
                   <Tag color={attendanceColors[r.status] ?? 'default'}>{r.statusLabel}</Tag>
                   {roleLabel(r.role) && <Tag>{roleLabel(r.role)}</Tag>}
+                  {r.side && <Tag color={r.side === 'host' ? 'red' : 'geekblue'}>{r.side === 'host' ? '主办方' : '联建方'}</Tag>}
                   {r.guestUnit && <Typography.Text type="secondary">{r.guestUnit}</Typography.Text>}
                 </Space>
                 {(r.reason || r.signedInAt) && (
@@ -92,7 +94,7 @@ export function AttendanceList({ activity, onChanged }: { activity: ActivityDeta
                   </div>
                 )}
               </div>
-              {canMark && r.role === 'expected' && (
+              {canMark(r) && r.role === 'expected' && (
                 <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setMarking(r)} aria-label={`登记${r.name}的出席情况`}>
                   登记
                 </Button>
