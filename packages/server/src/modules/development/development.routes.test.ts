@@ -164,6 +164,24 @@ describe.each(testEngines)('发展党员 (%s)', (engine) => {
     expect(res.statusCode).toBe(409);
   });
 
+  it('本院把“申请满几个月可确定积极分子”改为3个月、公示改为7个自然日后，按本院规定检查（T5、T18 [U] 可配置）', async () => {
+    const cur = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json();
+    const put = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { development: { applicantToActivistMonths: 3, publicity: { days: 7, unit: 'calendar' } } }, version: cur.version });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().effective.development).toMatchObject({ applicantToActivistMonths: 3, publicity: { days: 7, unit: 'calendar' } });
+    const bad = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { development: { publicity: { unit: 'week' } } }, version: put.json().version });
+    expect(bad.statusCode).toBe(400);
+    const fresh = await t.as('anshun-zb1', 'POST', '/api/v1/members', { orgId: t.fx.orgs.branch1.id, name: '吴倩', idNumber: freshIdNumber('520402'), status: 'applicant' });
+    c = (await t.as('anshun-zb1', 'POST', '/api/v1/development/cases', { memberId: fresh.json().id, applicationDate: '2026-01-05' })).json();
+    await ok('anshun-zb1', 2, '2026-01-15', { talker: '张健' });
+    // 3 months after the application: no reason needed under this court's rule.
+    await ok('anshun-zb1', 3, '2026-04-05', { youthLeagueRecommended: true });
+    expect(c.steps.find((s) => s.step === 3)!.overrides).toEqual([]);
+    // 安顺 (anshun) changed its rule; 渌口 keeps the default 6 months.
+    const lukouCfg = (await t.as('lukou', 'GET', `/api/v1/courts/${t.fx.courts.lukou}/rule-config`)).json();
+    expect(lukouCfg.effective.development.applicantToActivistMonths).toBe(6);
+  });
+
   it('由发展档案生成 Word 文书', async () => {
     for (const kind of ['talk', 'register', 'summary']) {
       const res = await t.as('anshun-zb1', 'GET', `/api/v1/development/cases/${c.id}/documents/${kind}`);
