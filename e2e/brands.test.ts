@@ -86,6 +86,12 @@ describe.skipIf(!hasChromium)('浏览器：党建品牌（申报→认定→培�
     await edit.waitFor({ state: 'hidden' });
     await poll(() => page.locator('body').innerText()).toContain('跨域立案“一次办”');
 
+    // A logo (PNG): the badge with the first characters gives way to the image.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.locator('input[type=file]').setInputFiles({ name: '品牌标识.png', mimeType: 'image/png', buffer: png });
+    await poll(() => page.locator('.ant-message').innerText()).toContain('品牌标识已上传');
+    await poll(() => page.getByAltText(`${BRAND}品牌标识`).count()).toBe(1);
+
     await page.getByTestId('brand-action-submit').click();
     await confirmDialog('申报');
     await poll(() => stateTag().innerText()).toContain('已申报');

@@ -147,6 +147,8 @@ export const brandDetailSchema = brandSummarySchema.extend({
   canEdit: z.boolean(),
   canEditApplication: z.boolean(),
   canFormPanel: z.boolean(),
+  /** The party office may show it on the public showcase. */
+  canPublish: z.boolean(),
 });
 export type BrandDetail = z.infer<typeof brandDetailSchema>;
 
@@ -224,3 +226,27 @@ export const brandClusterQuery = z.object({ courtId: idSchema.optional() });
 
 export const createHonorRequest = honorContent;
 export const updateHonorRequest = honorContent.extend(versionField);
+
+/** The public showcase of a court's brand cluster: only what the court published, no personal data. */
+export const brandShowcaseResponse = z.object({
+  courtName: z.string(),
+  brands: z.array(
+    z.object({
+      id: idSchema,
+      isMaster: z.boolean(),
+      orgName: z.string(),
+      name: z.string(),
+      slogan: z.string().nullable(),
+      stateLabel: z.string(),
+      concept: z.string().nullable(),
+      substance: z.string().nullable(),
+      distinctiveness: z.string().nullable(),
+      integration: z.string().nullable(),
+      carriers: z.string().nullable(),
+      story: z.string().nullable(),
+      evidenceByYear: z.array(z.object({ year: z.number().int(), activity: z.number().int(), publicity: z.number().int(), project: z.number().int(), total: z.number().int() })),
+      honors: z.array(z.object({ name: z.string(), levelLabel: z.string(), issuer: z.string(), awardedOn: z.string() })),
+    }),
+  ),
+});
+export type BrandShowcase = z.infer<typeof brandShowcaseResponse>;

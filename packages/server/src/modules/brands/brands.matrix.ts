@@ -3,6 +3,7 @@
 // everyone of their court and by higher courts' viewers; the branch (secretary) and the party office
 // (courtAdmin) edit; only the office forms panels; only panel members outside the branch score.
 import type { LightMyRequestResponse } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { newId, schema } from '@zhibu/db';
 import type { BrandState } from '@zhibu/domain';
 import type { TestApp } from '../../test-support/test-app';
@@ -137,4 +138,15 @@ export const cases: Case[] = [
   { route: 'GET /api/v1/brands/:id/logo', own: ANSHUN_READERS, other: ['lukou'], make: async (t, x) => ({ method: 'GET', url: `/api/v1/brands/${(await brandOf(t, x, 'recognized', true)).id}/logo` }) },
   { route: 'POST /api/v1/honors/:id/certificate', own: EDITORS, other: ['lukou'], make: async (t, x) => ({ method: 'POST', url: `/api/v1/honors/${(await honorOf(t, x)).id}/certificate`, ...pngUpload() }) },
   { route: 'GET /api/v1/honors/:id/certificate', own: ANSHUN_READERS, other: ['lukou'], make: async (t, x) => ({ method: 'GET', url: `/api/v1/honors/${(await honorOf(t, x, true)).id}/certificate` }) },
+  // The public showcase: anyone (it is meant to need no login at all), only published brands.
+  {
+    route: 'GET /api/v1/public/brand-showcase/:courtId',
+    own: 'all',
+    other: 'all',
+    make: async (t, x) => {
+      const b = await brandOf(t, x, 'selected');
+      await t.deps.db.update(schema.brands).set({ published: true }).where(eq(schema.brands.id, b.id));
+      return { method: 'GET', url: `/api/v1/public/brand-showcase/${x.courtId}` };
+    },
+  },
 ];

@@ -216,6 +216,21 @@ describe.each(testEngines)('党建品牌 (%s)', (engine) => {
     expect((await t.as('guizhou', 'GET', `/api/v1/honors/${honors[0]!.id}/certificate`)).statusCode).toBe(404);
   });
 
+  it('公开展示只含本院选择公开的已认定品牌，不含团队、评审和个人荣誉；只有党建办能设为公开', async () => {
+    const before = (await t.as('anshun-dy1', 'GET', `/api/v1/public/brand-showcase/${t.fx.courts.anshun}`)).json();
+    expect(before.brands).toEqual([]);
+    const cur = (await t.as('anshun', 'GET', `/api/v1/brands/${brandId}`)).json();
+    expect((await t.as('anshun-zb1', 'PUT', `/api/v1/brands/${brandId}`, { published: true, version: cur.version })).statusCode).toBe(403);
+    const pub = await t.as('anshun', 'PUT', `/api/v1/brands/${brandId}`, { published: true, team: '张健、王芳', version: cur.version });
+    expect(pub.statusCode, pub.body).toBe(200);
+    const show = (await t.as('lukou', 'GET', `/api/v1/public/brand-showcase/${t.fx.courts.anshun}`)).json();
+    expect(show.brands).toHaveLength(1);
+    expect(show.brands[0]).toMatchObject({ name: '初心铸魂 立案为民', stateLabel: '已选树' });
+    expect(show.brands[0].honors.map((h: { name: string }) => h.name)).toEqual(['安顺市直机关党建特色品牌']);
+    expect(JSON.stringify(show)).not.toContain('张健');
+    expect(JSON.stringify(show)).not.toContain('王芳');
+  });
+
   it('过期版本号修改被拒绝（409）', async () => {
     const stale = await t.as('anshun-zb1', 'PUT', `/api/v1/brands/${brandId}`, { story: '故事', version: 1 });
     expect(stale.statusCode).toBe(409);

@@ -5,6 +5,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from '@zhibu/contracts';
 import type {
+  BrandShowcase,
   BrandCluster,
   BrandDetail,
   BrandReview,
@@ -32,6 +33,7 @@ import {
   countEvidenceByYear,
   defaultBrandWeights,
   formatChineseDate,
+  honorLevelLabels,
   isApplicationEditable,
   isBrandEditable,
   isMilestoneOverdue,
@@ -44,6 +46,7 @@ import {
   type BrandEvidenceKind,
   type BrandState,
   type BrandWeights,
+  type HonorLevel,
   type Role,
 } from '@zhibu/domain';
 import { newId, schema, type DbOrTx } from '@zhibu/db';
@@ -208,6 +211,7 @@ async function detail(deps: Deps, db: DbOrTx, actor: Actor, id: string): Promise
     canEdit,
     canEditApplication: canEdit && isApplicationEditable(state),
     canFormPanel: policy.formPanel(actor, t) && state === 'submitted',
+    canPublish: isOffice(actor, row.courtId),
   };
 }
 
@@ -584,3 +588,44 @@ export async function brandReport(deps: Deps, actor: Actor, id: string) {
   return { buffer, fileName: `${b.row.name}党建品牌创建情况.docx`, asciiName: 'brand-report.docx' };
 }
 
+
+const showcaseStates = ['recognized', 'cultivating', 'promoting', 'selected'];
+
+/**
+ * The public showcase (no login): the court's published, recognized brands with their content,
+ * evidence counts and collective honors — no team, reviewers, scores, owners or individual honors.
+ */
+export async function showcase(deps: Deps, courtId: string): Promise<BrandShowcase> {
+  const [court] = await deps.db.select({ name: schema.courts.name }).from(schema.courts).where(eq(schema.courts.id, courtId));
+  if (!court) throw new AppError('NOT_FOUND');
+  const rows = await deps.db
+    .select({ b: brands, orgName: partyOrgs.name })
+    .from(brands)
+    .innerJoin(partyOrgs, eq(partyOrgs.id, brands.orgId))
+    .where(and(eq(brands.courtId, courtId), eq(brands.published, true), inArray(brands.state, showcaseStates)))
+    .orderBy(sql`${brands.isMaster} desc`, partyOrgs.sortOrder, partyOrgs.path);
+  const ids = rows.map((r) => r.b.id);
+  const evidence = ids.length ? await deps.db.select({ brandId: brandEvidence.brandId, kind: brandEvidence.kind, occurredOn: brandEvidence.occurredOn }).from(brandEvidence).where(inArray(brandEvidence.brandId, ids)) : [];
+  const honorRows = ids.length
+    ? await deps.db.select().from(schema.honors).where(and(inArray(schema.honors.brandId, ids), eq(schema.honors.kind, 'collective'))).orderBy(sql`${schema.honors.awardedOn} desc`)
+    : [];
+  return {
+    courtName: court.name,
+    brands: rows.map(({ b, orgName }) => ({
+      id: b.id,
+      isMaster: b.isMaster,
+      orgName,
+      name: b.name,
+      slogan: b.slogan,
+      stateLabel: brandStateLabels[b.state as BrandState],
+      concept: b.concept,
+      substance: b.substance,
+      distinctiveness: b.distinctiveness,
+      integration: b.integration,
+      carriers: b.carriers,
+      story: b.story,
+      evidenceByYear: countEvidenceByYear(evidence.filter((e) => e.brandId === b.id).map((e) => ({ kind: e.kind as BrandEvidenceKind, occurredOn: e.occurredOn }))),
+      honors: honorRows.filter((h) => h.brandId === b.id).map((h) => ({ name: h.name, levelLabel: honorLevelLabels[h.level as HonorLevel] ?? h.level, issuer: h.issuer, awardedOn: h.awardedOn })),
+    })),
+  };
+}

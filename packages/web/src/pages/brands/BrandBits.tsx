@@ -13,9 +13,10 @@ export function BrandStateTag({ b }: { b: Pick<BrandSummary, 'state' | 'stateLab
   return <Tag color={brandStateColors[b.state] ?? 'default'}>{b.stateLabel}</Tag>;
 }
 
-/** A round badge with the brand's first characters, standing in for a logo. */
-export function BrandMark({ name, size = 48 }: { name: string; size?: number }) {
+/** The brand's logo, or a round badge with its first characters when it has none. */
+export function BrandMark({ name, size = 48, logo }: { name: string; size?: number; logo?: { id: string; hasLogo: boolean; updatedAt: string } }) {
   const text = name.replace(/[“”"'‘’\s]/g, '').slice(0, 2);
+  if (logo?.hasLogo) return <Avatar size={size} shape="square" src={`/api/v1/brands/${logo.id}/logo?v=${encodeURIComponent(logo.updatedAt)}`} alt={`${name}品牌标识`} style={{ flex: 'none' }} />;
   return (
     <Avatar size={size} style={{ background: partyRed, flex: 'none', fontSize: size / 3 }} aria-hidden>
       {text}

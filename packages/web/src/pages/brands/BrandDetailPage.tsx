@@ -3,8 +3,8 @@
 // returned secretary), the cultivation plan with overdue milestones, progress reports, evidence with
 // counts per year, honors, history, and the .docx report.
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { CheckOutlined, DownloadOutlined, EditOutlined, FileWordOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Skeleton, Space, Switch, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { CheckOutlined, DownloadOutlined, EditOutlined, FileWordOutlined, PictureOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { BrandDetail } from '@zhibu/contracts';
@@ -131,6 +131,61 @@ function SelectModal({ b, open, onClose }: { b: BrandDetail; open: boolean; onCl
   );
 }
 
+function LogoUpload({ b }: { b: BrandDetail }) {
+  const { message } = App.useApp();
+  const refresh = useRefresh(b.id);
+  return (
+    <Upload
+      accept=".jpg,.jpeg,.png"
+      showUploadList={false}
+      customRequest={async ({ file }) => {
+        const form = new FormData();
+        form.append('file', file as Blob);
+        try {
+          await api.upload(`/brands/${b.id}/logo`, form);
+          message.success('品牌标识已上传');
+        } catch (err) {
+          message.error(describeError(err));
+        }
+        refresh();
+      }}
+    >
+      <Button size="small" icon={<PictureOutlined />}>
+        {b.hasLogo ? '更换标识' : '上传标识'}
+      </Button>
+    </Upload>
+  );
+}
+
+/** The party office chooses what the public showcase shows (recognized brands only appear there). */
+function PublishSwitch({ b }: { b: BrandDetail }) {
+  const { message } = App.useApp();
+  const refresh = useRefresh(b.id);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Space>
+      <Switch
+        checked={b.published}
+        loading={busy}
+        aria-label="对外展示"
+        onChange={async (published) => {
+          setBusy(true);
+          try {
+            refresh(await api.put<BrandDetail>(`/brands/${b.id}`, { published, version: b.version }));
+            message.success(published ? '已设为公开展示（认定后的品牌显示在公开展示页，不含个人信息）' : '已取消公开展示');
+          } catch (err) {
+            message.error(describeError(err));
+            refresh();
+          } finally {
+            setBusy(false);
+          }
+        }}
+      />
+      <Typography.Text type="secondary">{b.published ? '公开展示（不含团队、评审等个人信息）' : '不公开'}</Typography.Text>
+    </Space>
+  );
+}
+
 function ContentCard({ b }: { b: BrandDetail }) {
   const [editing, setEditing] = useState(false);
   const phone = useIsPhone();
@@ -140,9 +195,12 @@ function ContentCard({ b }: { b: BrandDetail }) {
       size="small"
       extra={
         b.canEdit && (
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            编辑
-          </Button>
+          <Space size={4}>
+            <LogoUpload b={b} />
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              编辑
+            </Button>
+          </Space>
         )
       }
     >
@@ -157,7 +215,7 @@ function ContentCard({ b }: { b: BrandDetail }) {
         <Descriptions.Item label="品牌故事">
           <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{b.story || '—'}</Typography.Paragraph>
         </Descriptions.Item>
-        {b.published && <Descriptions.Item label="对外展示">已公开展示</Descriptions.Item>}
+        <Descriptions.Item label="对外展示">{b.canPublish ? <PublishSwitch b={b} /> : b.published ? '已在公开展示页展示' : '未公开'}</Descriptions.Item>
       </Descriptions>
       <EditModal b={b} open={editing} onClose={() => setEditing(false)} />
     </Card>
@@ -594,7 +652,7 @@ export default function BrandDetailPage() {
     <PageCard
       title={
         <Space align="center" wrap>
-          <BrandMark name={b.name} size={phone ? 40 : 56} />
+          <BrandMark name={b.name} size={phone ? 40 : 56} logo={b} />
           <div>
             <div style={{ fontSize: phone ? 17 : 20 }} data-testid="brand-name">
               {b.name}

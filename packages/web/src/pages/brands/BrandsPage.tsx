@@ -2,13 +2,13 @@
 // brands (with "待我评分" for panel members), the honors registry, and the overdue cultivation
 // reminders. A higher court picks one of its lower courts. Creating a brand opens its page.
 import { useState } from 'react';
-import { App, Badge, Button, Card, Col, Empty, Form, Input, Modal, Row, Segmented, Select, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Empty, Form, Input, Modal, Row, Segmented, Select, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { BrandDetail } from '@zhibu/contracts';
 import { brandStateLabels, brandStates, honorKindLabels, honorLevelLabels, honorLevels } from '@zhibu/domain';
-import { api, describeError, request } from '../../api/client';
+import { api, describeError, downloadFile, request } from '../../api/client';
 import { brandKeys, honorLevelColors, useBrandCluster, useBrandList, useHonors, type BrandSummary, type Honor } from '../../api/brands';
 import { useCourts, useOrgs } from '../../api/queries';
 import { useCan, useMe } from '../../auth';
@@ -23,7 +23,7 @@ function BrandCard({ b, master = false }: { b: BrandSummary; master?: boolean })
     <Link to={`/brands/${b.id}`} data-testid={`brand-card-${b.name}`}>
       <Card hoverable size="small" style={{ height: '100%', borderColor: master ? '#c8161d' : undefined }}>
         <Space align="start">
-          <BrandMark name={b.name} size={master ? 64 : 44} />
+          <BrandMark name={b.name} size={master ? 64 : 44} logo={b} />
           <div style={{ minWidth: 0 }}>
             <Typography.Text strong style={{ fontSize: master ? 18 : 15 }}>
               {b.name}
@@ -199,12 +199,54 @@ function HonorsView({ courtId }: { courtId?: string }) {
             { title: '获奖对象', dataIndex: 'recipientName', render: (n: string, h) => (h.kind === 'individual' && n !== '（个人）' ? `${n}（个人）` : n) },
             { title: '授予单位', dataIndex: 'issuer', responsive: ['md'] },
             { title: '授予日期', dataIndex: 'awardedOn', width: 130, render: (d: string) => showDate(d) },
+            {
+              title: '证书',
+              key: 'cert',
+              width: 130,
+              render: (_: unknown, h: Honor) => (
+                <Space size={0}>
+                  {h.hasCertificate && (
+                    <Button type="link" size="small" onClick={() => downloadFile(`/honors/${h.id}/certificate`, undefined, '证书').catch((err) => message.error(describeError(err)))}>
+                      查看
+                    </Button>
+                  )}
+                  {h.canEdit && <CertificateUpload honor={h} />}
+                </Space>
+              ),
+            },
             ...(canManage ? [{ title: '操作', key: 'op', width: 80, render: (_: unknown, h: Honor) => (h.canEdit ? <Button type="link" danger size="small" onClick={() => remove(h)}>删除</Button> : null) }] : []),
           ]}
         />
       )}
       <AddHonorModal open={adding} onClose={() => setAdding(false)} />
     </>
+  );
+}
+
+/** Uploads (or replaces) an honor's certificate: JPG/PNG/PDF up to 10MB. */
+function CertificateUpload({ honor }: { honor: Honor }) {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  return (
+    <Upload
+      accept=".jpg,.jpeg,.png,.pdf"
+      showUploadList={false}
+      customRequest={async ({ file }) => {
+        const form = new FormData();
+        form.append('file', file as Blob);
+        try {
+          await api.upload(`/honors/${honor.id}/certificate`, form);
+          message.success('证书已上传');
+          void client.invalidateQueries({ queryKey: brandKeys.all });
+        } catch (err) {
+          message.error(describeError(err));
+        }
+      }}
+    >
+      <Button type="link" size="small">
+        {honor.hasCertificate ? '更换' : '上传'}
+      </Button>
+    </Upload>
   );
 }
 
