@@ -117,14 +117,15 @@ export function baseRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     // The unattended display: no session; the room's display token (header X-Display-Token, or t=)
     // opens that one room's screen and nothing else (auth-hook lists these two routes as public).
+    // Rate limits per IP leave room for a court's displays behind one NAT address (each polls ≤ 20/min).
     app.get(
       '/room-screen',
-      { schema: { tags, summary: '活动室大屏内容（凭大屏令牌，无需登录）', querystring: z.object({ t: z.string().max(200).optional() }), response: { 200: roomScreenSchema } }, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
+      { schema: { tags, summary: '活动室大屏内容（凭大屏令牌，无需登录）', querystring: z.object({ t: z.string().max(200).optional() }), response: { 200: roomScreenSchema } }, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
       async (req) => screen.screenForToken(deps, String(req.headers['x-display-token'] ?? req.query.t ?? '')),
     );
     app.get(
       '/room-screen/photos/:fileId',
-      { schema: { tags, summary: '大屏照片（凭大屏令牌）', params: z.object({ fileId: idSchema }), querystring: z.object({ t: z.string().max(200) }) }, config: { rateLimit: { max: 240, timeWindow: '1 minute' } } },
+      { schema: { tags, summary: '大屏照片（凭大屏令牌）', params: z.object({ fileId: idSchema }), querystring: z.object({ t: z.string().max(200) }) }, config: { rateLimit: { max: 1200, timeWindow: '1 minute' } } },
       async (req, reply) => sendFile(reply, await screen.screenPhotoForToken(deps, req.query.t, req.params.fileId), true),
     );
     app.get('/room-checklist', { schema: { tags, summary: '本院活动室标准化建设清单项目（可配置）', querystring: z.object({ courtId: idSchema.optional() }), response: { 200: roomChecklistConfigSchema } } }, async (req) =>
