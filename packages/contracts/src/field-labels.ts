@@ -3,6 +3,10 @@ export const fieldLabels: Record<string, string> = {
   // 党建工作提示 sent and confirmed (reminder-notices)
   body: '提示内容',
   itemKey: '提示事项',
+  // 组织关系转接 (transfers)
+  toOrgId: '接收党组织',
+  toUnitName: '接收单位党组织',
+  duesPaidTo: '党费交至',
   username: '用户名',
   password: '密码',
   oldPassword: '原密码',

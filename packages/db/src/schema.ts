@@ -441,3 +441,4 @@ export * from './schema-partnerships';
 export * from './schema-development';
 export * from './schema-dues';
 export * from './schema-notices';
+export * from './schema-transfers';

@@ -7,5 +7,6 @@ import { cases as partnershipCases } from './modules/partnerships/partnerships.m
 import { cases as developmentCases } from './modules/development/development.matrix';
 import { cases as reminderNoticeCases } from './modules/reminder-notices/reminder-notices.matrix';
 import { cases as duesCases } from './modules/dues/dues.matrix';
+import { cases as transferCases } from './modules/transfers/transfers.matrix';
 
-export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases, ...reminderNoticeCases, ...duesCases];
+export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases, ...reminderNoticeCases, ...duesCases, ...transferCases];

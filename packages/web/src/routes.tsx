@@ -2,6 +2,7 @@
 // menu is this table filtered by the caller's permissions (GET /api/v1/auth/me).
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -16,6 +17,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   ShareAltOutlined,
+  SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserSwitchOutlined,
@@ -57,9 +59,14 @@ export const appRoutes: AppRoute[] = [
   { path: '/micro-lectures', title: '微党课轮讲', icon: <BookOutlined />, permission: 'activities:read', menu: true, component: lazy(() => import('./pages/micro-lectures/MicroLecturesPage')) },
   { path: '/ledgers', title: '台账与统计', icon: <FileTextOutlined />, permission: 'reminders:read', menu: true, component: lazy(() => import('./pages/ledgers/LedgersPage')) },
   { path: '/brands', title: '党建品牌', icon: <TrophyOutlined />, permission: 'brands:read', menu: true, component: lazy(() => import('./pages/brands/BrandsPage')) },
+  { path: '/brands/:id', title: '品牌详情', permission: 'brands:read', menuKey: '/brands', component: lazy(() => import('./pages/brands/BrandDetailPage')) },
   { path: '/rooms', title: '党员活动室', icon: <HomeOutlined />, permission: 'rooms:read', menu: true, component: lazy(() => import('./pages/bases/RoomsPage')) },
+  { path: '/rooms/:id/screen', title: '活动室大屏', permission: 'rooms:read', menuKey: '/rooms', component: lazy(() => import('./pages/bases/RoomScreen')) },
   { path: '/partnerships', title: '联建共建', icon: <ShareAltOutlined />, permission: 'partnerships:read', menu: true, component: lazy(() => import('./pages/partnerships/PartnershipsPage')) },
   { path: '/development', title: '发展党员', icon: <RiseOutlined />, permission: 'development:read', menu: true, component: lazy(() => import('./pages/development/DevelopmentPage')) },
+  { path: '/development/:id', title: '发展档案', permission: 'development:read', menuKey: '/development', component: lazy(() => import('./pages/development/DevelopmentCasePage')) },
+  { path: '/transfers', title: '组织关系转接', icon: <SwapOutlined />, permission: 'members:manage', menu: true, component: lazy(() => import('./pages/transfers/TransfersPage')) },
+  { path: '/dues', title: '党费管理', icon: <AccountBookOutlined />, permission: 'dues:read', menu: true, component: lazy(() => import('./pages/dues/DuesLedgerPage')) },
   { path: '/dues/calculator', title: '党费计算器', icon: <CalculatorOutlined />, anyOf: ['self:read', 'members:read'], menu: true, component: lazy(() => import('./pages/dues/DuesCalculatorPage')) },
   { path: '/me', title: '我的档案', icon: <IdcardOutlined />, permission: 'self:read', menu: true, component: lazy(() => import('./pages/members/MyProfilePage')) },
   { path: '/audit', title: '审计日志', icon: <AuditOutlined />, permission: 'audit:read', menu: true, component: lazy(() => import('./pages/audit/AuditPage')) },

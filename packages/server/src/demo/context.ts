@@ -9,6 +9,7 @@ import { seedBaseDemo } from './bases';
 import { seedPartnershipDemo } from './partnerships';
 import { seedDevelopmentDemo } from './development';
 import { seedDuesDemo } from './dues';
+import { seedTransferDemo } from './transfers';
 
 export type DemoContext = {
   tx: DbOrTx;
@@ -28,4 +29,4 @@ export type DemoContext = {
 export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
 
 /** Run in this order, inside the demo's one transaction, after orgs, members, activities and accounts. */
-export const moduleDemoSeeders: DemoSeeder[] = [seedBrandDemo, seedBaseDemo, seedPartnershipDemo, seedDevelopmentDemo, seedDuesDemo];
+export const moduleDemoSeeders: DemoSeeder[] = [seedBrandDemo, seedBaseDemo, seedPartnershipDemo, seedDevelopmentDemo, seedDuesDemo, seedTransferDemo];

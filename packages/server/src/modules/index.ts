@@ -17,6 +17,7 @@ import { partnershipRoutes } from './partnerships/partnerships.routes';
 import { developmentRoutes } from './development/development.routes';
 import { reminderNoticeRoutes } from './reminder-notices/reminder-notices.routes';
 import { duesRoutes } from './dues/dues.routes';
+import { transferRoutes } from './transfers/transfers.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
@@ -34,5 +35,6 @@ export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
     developmentRoutes(deps),
     reminderNoticeRoutes(deps),
     duesRoutes(deps),
+    transferRoutes(deps),
   ];
 }

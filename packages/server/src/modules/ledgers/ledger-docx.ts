@@ -1,29 +1,7 @@
-// Word ledgers (台账) laid out like a Chinese official document (GB/T 9704 公文格式, as far as a
-// ledger needs it): A4, margins 上37mm 下35mm 左28mm 右26mm, body 仿宋 三号 (16pt) on a fixed 28-point
-// line, headings 黑体, page numbers '— 1 —' centred in the footer. Opens in Word and WPS.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeadingLevel,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableOfContents,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  convertMillimetersToTwip,
-  type FileChild,
-  type IRunOptions,
-} from 'docx';
+// Word ledgers (台账): one activity (一会一档) and a branch-year binder, in the 公文 layout of
+// lib/official-docx.ts. Opens in Word and WPS.
+import { AlignmentType, HeadingLevel, ImageRun, Packer, Paragraph, TableOfContents, TableRow, TextRun, type FileChild } from 'docx';
+import { BODY_FONT, BODY_SIZE, bodyText, cell, fixedTable, HEADING_FONT, keyValueTable, LINE, newDocument, page, pageNumberFooter, run, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, TITLE_FONT } from '../../lib/official-docx';
 import { activityStatusLabels, activityTypeLabels, attendanceStatusLabels, formatChineseDate, type ActivityStatus, type ActivityType } from '@zhibu/domain';
 
 export type LedgerAttendance = { name: string; role: string; status: string; reason: string | null; guestUnit: string | null };
@@ -51,14 +29,6 @@ export type LedgerActivity = {
   photos: LedgerPhoto[];
 };
 
-const BODY_FONT = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋', cs: 'FangSong' };
-const HEADING_FONT = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const TITLE_FONT = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const BODY_SIZE = 32; // half-points: 三号 16pt
-const TABLE_SIZE = 28; // 四号 14pt, so labels fit the table
-const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28磅固定行距
-const TEXT_WIDTH_PX = Math.floor(((210 - 28 - 26) / 25.4) * 96); // printable width at 96 dpi
-
 export function typeLabel(type: string): string {
   return activityTypeLabels[type as ActivityType] ?? type;
 }
@@ -70,18 +40,6 @@ export function formatChineseDateTime(at: Date): string {
   return `${formatChineseDate(day)} ${local.toISOString().slice(11, 16)}`;
 }
 
-// Body runs inherit the document default (仿宋 三号), which keeps the XML small.
-function run(text: string, opts: IRunOptions = {}) {
-  return new TextRun({ text, ...opts });
-}
-
-/** Body paragraphs from multi-line text, first line indented two characters (公文 正文). */
-function bodyText(text: string | null | undefined, empty = '（无）'): Paragraph[] {
-  const lines = (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (!lines.length) return [new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(empty)] })];
-  return lines.map((l) => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(l)] }));
-}
-
 function heading(text: string, level: 1 | 2, pageBreakBefore = false): Paragraph {
   return new Paragraph({
     heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
@@ -90,39 +48,6 @@ function heading(text: string, level: 1 | 2, pageBreakBefore = false): Paragraph
     spacing: { before: level === 1 ? 0 : 120, after: level === 1 ? 240 : 0, ...LINE },
     children: [new TextRun({ text, font: HEADING_FONT, size: level === 1 ? 36 : BODY_SIZE })],
   });
-}
-
-const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
-
-// Widths in twips of the printable width (A4 less 28mm + 26mm), fixed layout: Word, WPS and
-// LibreOffice then agree on the columns.
-const TEXT_WIDTH_TWIPS = convertMillimetersToTwip(210 - 28 - 26);
-
-function cell(text: string, widthTwips: number, bold = false, shade = false, size = TABLE_SIZE): TableCell {
-  const lines = text.split(/\r?\n/);
-  return new TableCell({
-    width: { size: widthTwips, type: WidthType.DXA },
-    borders,
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
-    shading: shade ? { fill: 'F2F2F2' } : undefined,
-    children: lines.map(
-      (l) => new Paragraph({ spacing: { line: 360, lineRule: LineRuleType.AT_LEAST }, children: [new TextRun({ text: l, font: bold ? HEADING_FONT : undefined, size })] }),
-    ),
-  });
-}
-
-function fixedTable(widths: number[], rows: TableRow[]): Table {
-  return new Table({ width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
-}
-
-function keyValueTable(rows: [string, string][]): Table {
-  const widths = [2000, TEXT_WIDTH_TWIPS - 2000];
-  return fixedTable(
-    widths,
-    rows.map(([k, v]) => new TableRow({ cantSplit: true, children: [cell(k, widths[0]!, true, true), cell(v || '—', widths[1]!)] })),
-  );
 }
 
 export type AttendanceSummary = { expected: string[]; present: string[]; onLeave: string[]; absent: string[]; exempt: string[]; unmarked: string[]; observers: string[] };
@@ -230,36 +155,6 @@ export function buildActivitySection(a: LedgerActivity, opts: { pageBreakBefore?
     ...bodyText(a.resolutions),
     ...(a.photos.length ? [heading('五、活动照片', 2), ...photoParagraphs(a.photos)] : []),
   ];
-}
-
-const page = {
-  size: { width: 11906, height: 16838 }, // A4 in twips
-  margin: {
-    top: convertMillimetersToTwip(37),
-    bottom: convertMillimetersToTwip(35),
-    left: convertMillimetersToTwip(28),
-    right: convertMillimetersToTwip(26),
-    footer: convertMillimetersToTwip(20),
-    header: convertMillimetersToTwip(15),
-  },
-};
-
-function pageNumberFooter(): Footer {
-  return new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' }, size: 28 })] })],
-  });
-}
-
-const styles = {
-  default: { document: { run: { font: BODY_FONT, size: BODY_SIZE } } },
-  paragraphStyles: [
-    { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: HEADING_FONT, size: 36, bold: false, color: '000000' }, paragraph: { keepNext: true } },
-    { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: HEADING_FONT, size: BODY_SIZE, bold: false, color: '000000' }, paragraph: { keepNext: true } },
-  ],
-};
-
-function newDocument(title: string, sections: ConstructorParameters<typeof Document>[0]['sections'], updateFields = false): Document {
-  return new Document({ creator: 'zhibu 法院智慧党建平台', title, styles, features: updateFields ? { updateFields: true } : undefined, sections });
 }
 
 export async function renderActivityLedger(a: LedgerActivity): Promise<Buffer> {
