@@ -1,7 +1,8 @@
 // 我的档案: the signed-in member's own profile.
-import { Card, Empty } from 'antd';
+import { Card, Empty, Space } from 'antd';
 import { useMe } from '../../auth';
 import { MemberProfileView } from './MemberProfilePage';
+import { MyDuesCard } from '../dues/MyDuesCard';
 
 export default function MyProfilePage() {
   const me = useMe();
@@ -12,5 +13,10 @@ export default function MyProfilePage() {
       </Card>
     );
   }
-  return <MemberProfileView id={me.memberId} own />;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <MyDuesCard />
+      <MemberProfileView id={me.memberId} own />
+    </Space>
+  );
 }
