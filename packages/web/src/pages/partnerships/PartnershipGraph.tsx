@@ -41,7 +41,12 @@ export function buildGraphOption(net: PartnershipNetwork, compact: boolean): Opt
         roam: true,
         draggable: true,
         categories: groups.map((name) => ({ name })),
-        force: { repulsion: compact ? 110 : 260, edgeLength: compact ? [30, 80] : [60, 150], gravity: 0.1 },
+        force: { repulsion: compact ? 70 : 190, edgeLength: compact ? [25, 60] : [50, 120], gravity: 0.16 },
+        // room for the legend below and the labels to the right of the outermost nodes
+        top: 20,
+        bottom: compact ? 70 : 50,
+        left: 20,
+        right: compact ? 70 : 140,
         label: { show: true, position: 'right', fontSize: compact ? 9 : 11, formatter: (p: unknown) => shortLabel((p as { data: { name: string } }).data.name, compact ? 8 : 12) },
         lineStyle: { color: 'source', opacity: 0.55, curveness: 0.08 },
         emphasis: { focus: 'adjacency', lineStyle: { width: 4 } },
