@@ -78,6 +78,12 @@ export const auditActionLabels: Record<string, string> = {
   'development.case.create': '建立发展档案',
   'development.step.record': '办理发展党员步骤',
   'development.file.add': '上传发展党员材料',
+  'partnership.create': '登记联建（即时生效）',
+  'partnership.propose': '发出联建邀请',
+  'partnership.accept': '同意联建',
+  'partnership.decline': '不同意联建',
+  'partnership.update': '修改联建协议',
+  'partnership.end': '结束联建',
 };
 
 const entityLabels: Record<string, string> = {
@@ -99,6 +105,7 @@ const entityLabels: Record<string, string> = {
   reminderNotice: '党建工作提示',
   transfer: '组织关系转接',
   developmentCase: '发展档案',
+  partnership: '联建关系',
   system: '系统',
 };
 
