@@ -94,6 +94,11 @@ describe.skipIf(!hasChromium)('浏览器：党员活动室预约与活动室大�
     expect(box!.width).toBeGreaterThan(300); // one day per row, full width
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'bases-calendar-phone');
+    await page.getByRole('button', { name: /预约活动室/ }).click();
+    const dialog = page.getByRole('dialog');
+    await poll(() => dialog.innerText()).toContain('预约 第二党支部党员活动室');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'bases-booking-dialog-phone');
   });
 
   test('机关党委：活动室清单、发布下月学习要点、共享学习资料与使用统计', async () => {
