@@ -53,12 +53,20 @@ describe.skipIf(!hasChromium)('浏览器：发展党员（五个阶段、二十�
     await field.fill(chinese(iso));
     await field.press('Tab');
   };
+  /** Picks an option by name; retried when the list re-rendered under the click (the choice is checked). */
   const choose = async (select: Locator, name: string, multiple = false) => {
-    await select.click();
-    await select.fill(name);
-    await page.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
-    // A multiple select keeps its list open: click elsewhere in the dialog to close it.
-    if (multiple) await page.locator('.ant-modal-title').last().click();
+    const box = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await select.click();
+      await select.fill(name);
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first();
+      await option.waitFor();
+      await option.click();
+      // A multiple select keeps its list open: click elsewhere in the dialog to close it.
+      if (multiple) await page.locator('.ant-modal-title').last().click();
+      if ((await box.innerText()).includes(name)) return;
+    }
+    throw new Error(`未能选中“${name}”`);
   };
 
   /** Opens 办理第N步, fills the date and what `fill` adds, submits; returns the refusal text, if any. */
@@ -181,5 +189,10 @@ describe.skipIf(!hasChromium)('浏览器：发展党员（五个阶段、二十�
     await open('anshun-zb1', '/development', 'phone');
     await poll(() => page.getByTestId('development-card').count()).toBeGreaterThan(0);
     await screenshot(page, 'development-board-phone');
+    await page.getByTestId('development-card').first().click();
+    await page.waitForURL(/\/development\/[0-9a-f-]{36}$/);
+    await poll(() => page.locator('body').innerText()).toContain('的发展档案');
+    await poll(() => page.locator('body').innerText()).toContain('二十五个步骤');
+    await screenshot(page, 'development-case-phone');
   });
 });

@@ -330,7 +330,7 @@ export async function recordStep(deps: Deps, actor: Actor, id: string, input: z.
     }
 
     const completed = input.step === 25;
-    await tx
+    const updated = await tx
       .update(developmentCases)
       .set({
         lastStep: Math.max(current.row.lastStep, input.step),
@@ -340,7 +340,10 @@ export async function recordStep(deps: Deps, actor: Actor, id: string, input: z.
         version: current.row.version + 1,
         updatedAt: deps.now(),
       })
-      .where(and(eq(developmentCases.id, id), eq(developmentCases.version, current.row.version)));
+      .where(and(eq(developmentCases.id, id), eq(developmentCases.version, current.row.version)))
+      .returning({ id: developmentCases.id });
+    // Two people recording a step at once: the second one's version is stale.
+    if (!updated.length) throw new AppError('VERSION_CONFLICT');
     await appendAudit(tx, auditActorOf(actor), {
       action: 'development.step.record',
       entity: 'developmentCase',
