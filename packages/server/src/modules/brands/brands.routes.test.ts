@@ -92,6 +92,12 @@ describe.each(testEngines)('党建品牌 (%s)', (engine) => {
     expect(outOfRange.statusCode).toBe(400);
     expect(outOfRange.json().details[0].field).toBe('theme');
     expect((await t.as('anshun-zb2', 'PUT', `/api/v1/brands/${brandId}/my-score`, { theme: 85, substance: 80, distinctiveness: 50, integration: 82, comment: '特色不够鲜明，与其他支部雷同' })).statusCode).toBe(200);
+    // Blind review: the second reviewer and the branch do not see the first one's scores yet.
+    const blindReviewer = (await t.as('anshun-zw2', 'GET', `/api/v1/brands/${brandId}`)).json().review;
+    expect(blindReviewer.scores).toEqual([]);
+    expect(blindReviewer.panel.find((p: { name: string }) => p.name === '陈刚').scored).toBe(true);
+    expect((await t.as('anshun-zb1', 'GET', `/api/v1/brands/${brandId}`)).json().review.scores).toEqual([]);
+    expect((await t.as('anshun', 'GET', `/api/v1/brands/${brandId}`)).json().review.scores).toHaveLength(1);
     const second = await t.as('anshun-zw2', 'PUT', `/api/v1/brands/${brandId}/my-score`, { theme: 88, substance: 78, distinctiveness: 55, integration: 80 });
     expect(second.statusCode).toBe(200);
     version = second.json().version;

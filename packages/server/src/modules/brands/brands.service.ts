@@ -132,9 +132,13 @@ async function reviewOf(db: DbOrTx, actor: Actor, b: Found): Promise<BrandReview
   const panel = await repo.panelOf(db, row.id, row.round);
   const onPanel = panel.some((p) => p.userId === actor.userId);
   if (!isInsider(actor, row.courtId) || !policy.seeReview(actor, targetOf(b), onPanel)) return null;
-  const scores = await repo.scoresOf(db, row.id, row.round);
+  const all = await repo.scoresOf(db, row.id, row.round);
+  // Blind while under review: until the office decides, a reviewer sees only their own score and
+  // the branch sees only who has scored — nobody is swayed by, or leans on, the others' scores.
+  const blind = row.state === 'submitted' && !isOffice(actor, row.courtId);
+  const scores = blind ? all.filter((x) => x.s.reviewerId === actor.userId) : all;
   const weights = weightsOf(row);
-  const sum = summarizeBrandReview(scores.map((x) => x.s), weights, panel.length);
+  const sum = summarizeBrandReview(scores.map((x) => x.s), weights, blind ? Math.max(scores.length, 1) : panel.length);
   const view = (x: (typeof scores)[number]) => ({
     reviewerId: x.s.reviewerId,
     reviewerName: x.name,
@@ -149,14 +153,14 @@ async function reviewOf(db: DbOrTx, actor: Actor, b: Found): Promise<BrandReview
   return {
     round: row.round,
     weights,
-    panel: panel.map((p) => ({ userId: p.userId, name: p.name, scored: scores.some((s) => s.s.reviewerId === p.userId) })),
+    panel: panel.map((p) => ({ userId: p.userId, name: p.name, scored: all.some((s) => s.s.reviewerId === p.userId) })),
     scores: scores.map(view),
     means: sum.means,
     total: sum.total,
-    complete: sum.complete,
+    complete: panel.length >= 2 && all.length >= panel.length,
     lowStandards: sum.lowStandards,
     lowStandardLabels: sum.lowStandards.map((s) => brandStandardLabels[s]),
-    recommendation: sum.recommendation,
+    recommendation: blind ? 'pending' : sum.recommendation,
     canScore: onPanel && row.state === 'submitted',
     myScore: mine ? view(mine) : null,
   };

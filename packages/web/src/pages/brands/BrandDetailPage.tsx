@@ -315,7 +315,7 @@ function ReviewCard({ b, review }: { b: BrandDetail; review: Review }) {
           ]}
         />
       )}
-      {review.complete && b.state === 'submitted' && (
+      {review.complete && b.state === 'submitted' && review.recommendation !== 'pending' && (
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           评审组建议：{review.recommendation === 'recognize' ? <Tag color="green">认定</Tag> : <Tag color="orange">退回修改</Tag>}
         </Typography.Paragraph>
@@ -335,12 +335,12 @@ function ScoreForm({ b, review }: { b: BrandDetail; review: Review }) {
     message.success('评分已保存');
   });
   return (
-    <Card size="small" type="inner" title={review.myScore ? '我的评分（可修改）' : '我的评分'} style={{ marginTop: 12 }} data-testid="score-form">
+    <Card size="small" type="inner" title={`${review.myScore ? '我的评分（可修改）' : '我的评分'}：每项0～100分；评审期间只看到自己的评分`} style={{ marginTop: 12 }} data-testid="score-form">
       <Form form={form} layout="vertical" onFinish={submit} initialValues={review.myScore ?? undefined}>
         <Row gutter={8}>
           {brandStandards.map((s) => (
             <Col key={s} xs={12} md={6}>
-              <Form.Item name={s} label={`${brandStandardLabels[s]}（0-100）`} rules={[{ required: true, message: '请评分' }]}>
+              <Form.Item name={s} label={brandStandardLabels[s]} rules={[{ required: true, message: '请评分' }]}>
                 <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} aria-label={brandStandardLabels[s]} />
               </Form.Item>
             </Col>
