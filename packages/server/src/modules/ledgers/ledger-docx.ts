@@ -25,6 +25,8 @@ export type LedgerActivity = {
   lateEntry: boolean;
   lateEntryReason: string | null;
   cancelReason: string | null;
+  /** 联建活动: its 四联 category and both sides, e.g. '问题联解（安顺中院 · 第一党支部 ⇄ 渌口法院 · 综合管理党支部）'. */
+  joint?: string | null;
   attendance: LedgerAttendance[];
   photos: LedgerPhoto[];
 };
@@ -124,6 +126,7 @@ export function buildActivitySection(a: LedgerActivity, opts: { pageBreakBefore?
     ['活动类型', typeLabel(a.type)],
     ['活动主题', a.title],
     ['党组织', a.orgName],
+    ...(a.joint ? ([['联建', a.joint]] as [string, string][]) : []),
     ['时间', time],
     ['地点', a.place ?? ''],
     ['主持人', a.hostName ?? ''],

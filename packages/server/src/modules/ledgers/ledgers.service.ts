@@ -8,6 +8,7 @@ import { renderSummaryWorkbook } from './ledger-xlsx';
 import { ledgersPolicy } from './ledgers.policy';
 import * as repo from './ledgers.repository';
 import { listPartnerOrgs } from '../partnerships/partnerships.repository';
+import { jointLabelsOf } from '../partnerships/joint-activities';
 
 export type Download = { buffer: Buffer; fileName: string; asciiName: string };
 
@@ -26,11 +27,12 @@ async function assertReadable(deps: Deps, actor: Actor, org: { courtId: string; 
  */
 async function attach(deps: Deps, rows: NonNullable<Awaited<ReturnType<typeof repo.findActivity>>>[], side: { courtId: string; path: string }): Promise<LedgerActivity[]> {
   const ids = rows.map((r) => r.id);
-  const [attendance, photos, partners] = await Promise.all([repo.listAttendance(deps.db, ids), repo.listPhotos(deps.db, ids), listPartnerOrgs(deps.db, ids)]);
+  const [attendance, photos, partners, joints] = await Promise.all([repo.listAttendance(deps.db, ids), repo.listPhotos(deps.db, ids), listPartnerOrgs(deps.db, ids), jointLabelsOf(deps.db, ids)]);
   const joint = new Set(partners.map((p) => p.activityId));
   const ownSide = (x: (typeof attendance)[number]) => !x.memberId || (x.memberCourtId === side.courtId && !!x.memberOrgPath && x.memberOrgPath.startsWith(side.path));
   return rows.map((r) => ({
     ...r,
+    joint: joints.get(r.id) ?? null,
     attendance: attendance
       .filter((x) => x.activityId === r.id)
       .map((x) => {

@@ -3,7 +3,7 @@
 // category) and one row per partner branch on the platform in joint_activity_orgs. The partner
 // side sees it in its list, calendar and ledger, records its own members' attendance, and sees the
 // host's members by name only (never 身份证号/phone; no leave reasons of the other side).
-import { and, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { jointActivityRefusal, jointCategoryLabels, partnerUnitTypeLabels, type IsoDate, type JointCategory, type PartnershipStatus, type PartnerUnitType } from '@zhibu/domain';
 import { newId, schema, type DbOrTx } from '@zhibu/db';
 import { invalidField } from '../../errors';
@@ -100,6 +100,22 @@ export function managesPartnerOrg(actor: Actor, o: PartnerOrg): boolean {
 export function partnerOrgOfMember(partners: PartnerOrg[], m: { courtId: string | null; orgPath: string | null }): PartnerOrg | null {
   if (!m.courtId || !m.orgPath) return null;
   return partners.find((o) => o.courtId === m.courtId && m.orgPath!.startsWith(o.orgPath)) ?? null;
+}
+
+/** '问题联解（安顺中院 · 第一党支部 ⇄ 渌口法院 · 综合管理党支部）' per joint activity, for ledgers: two queries for any number. */
+export async function jointLabelsOf(db: DbOrTx, activityIds: string[]): Promise<Map<string, string>> {
+  const joints = await repo.listJoints(db, activityIds);
+  if (!joints.length) return new Map();
+  const ids = [...new Set(joints.map((j) => j.partnershipId))];
+  const { rows } = await repo.listPartnerships(db, inArray(schema.partnerships.id, ids), { page: 1, pageSize: ids.length });
+  const byId = new Map(rows.map((p) => [p.row.id, p]));
+  const out = new Map<string, string>();
+  for (const j of joints) {
+    const p = byId.get(j.partnershipId);
+    const label = jointCategoryLabels[j.category as JointCategory] ?? j.category;
+    out.set(j.activityId, p ? `${label}（${p.courtShortName} · ${p.orgShortName ?? p.orgName} ⇄ ${partnerLabelOf(p)}）` : label);
+  }
+  return out;
 }
 
 /** The detail's `joint` block: category, both sides' names and the caller's side. */

@@ -151,6 +151,12 @@ export async function listPartnerOrgs(db: DbOrTx, activityIds: string[]) {
   return db.select().from(jointActivityOrgs).where(inArray(jointActivityOrgs.activityId, activityIds));
 }
 
+/** The joint rows of these activities (category, partnership). */
+export async function listJoints(db: DbOrTx, activityIds: string[]) {
+  if (!activityIds.length) return [];
+  return db.select().from(jointActivities).where(inArray(jointActivities.activityId, activityIds));
+}
+
 export async function findJoint(db: DbOrTx, activityId: string) {
   return (await db.select().from(jointActivities).where(eq(jointActivities.activityId, activityId)))[0];
 }

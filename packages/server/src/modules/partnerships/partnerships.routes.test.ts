@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { testEngines } from '../../test-support/engines';
+import { jointLabelsOf } from './joint-activities';
 
 type Att = { memberId: string | null; name: string; reason: string | null; side?: string; canMark?: boolean };
 
@@ -173,6 +174,9 @@ describe.each(testEngines)('联建与联建活动 (%s)', (engine) => {
     }
     const docx = await t.as('lukou', 'GET', `/api/v1/activities/${activityId}/ledger.docx`);
     expect(docx.statusCode).toBe(200);
+    // The Word ledger's 联建 row (both sides' ledgers print it).
+    const labels = await jointLabelsOf(t.deps.db, [activityId]);
+    expect(labels.get(activityId)).toBe(`问题联解（安顺中院 · ${t.fx.orgs.branch1.name} ⇄ 渌口法院 · 综合管理党支部）`);
   });
 
   it('联建网络：双方和上级法院都能看到，按支部和“四联”类别计数；外院普通管理员看不到无关联建', async () => {
