@@ -108,9 +108,13 @@ function MonthCollection({ rows, month, canManage, onPay, onUndo }: { rows: Dues
                   {row.arrears.level !== 'ok' && <Tag color={row.arrears.level === 'critical' ? 'red' : 'orange'}>连续{row.arrears.months}个月未交</Tag>}
                 </Space>
               }
-              description={`${row.memberTypeLabel ?? '未定类别'} · 月交纳额 ${yuan(row.monthlyFen)} 元`}
+              description={
+                <Space orientation="vertical" size={4}>
+                  <span>{`${row.memberTypeLabel ?? '未定类别'} · 月交纳额 ${yuan(row.monthlyFen)} 元`}</span>
+                  <DuesCellTag cell={cell} />
+                </Space>
+              }
             />
-            <DuesCellTag cell={cell} />
           </List.Item>
         );
       }}
