@@ -84,6 +84,27 @@ export const auditActionLabels: Record<string, string> = {
   'partnership.decline': '不同意联建',
   'partnership.update': '修改联建协议',
   'partnership.end': '结束联建',
+  'brand.create': '创建党建品牌',
+  'brand.update': '修改党建品牌',
+  'brand.submit': '申报党建品牌',
+  'brand.recognize': '认定党建品牌',
+  'brand.return': '退回党建品牌申报',
+  'brand.reject': '不予认定党建品牌',
+  'brand.cultivate': '党建品牌开始培育',
+  'brand.promote': '党建品牌宣传推广',
+  'brand.select': '选树党建品牌',
+  'brand.panel': '组成品牌认定评审组',
+  'brand.score': '品牌认定评分',
+  'brand.milestone.create': '添加品牌培育节点',
+  'brand.milestone.update': '修改品牌培育节点',
+  'brand.progress': '报送品牌培育进展',
+  'brand.evidence.add': '关联品牌佐证',
+  'brand.evidence.remove': '取消关联品牌佐证',
+  'brand.logo': '上传品牌标识',
+  'honor.create': '登记荣誉',
+  'honor.update': '修改荣誉',
+  'honor.delete': '删除荣誉',
+  'honor.certificate': '上传荣誉证书',
 };
 
 const entityLabels: Record<string, string> = {
@@ -106,6 +127,9 @@ const entityLabels: Record<string, string> = {
   transfer: '组织关系转接',
   developmentCase: '发展档案',
   partnership: '联建关系',
+  brand: '党建品牌',
+  brandMilestone: '品牌培育节点',
+  honor: '荣誉',
   system: '系统',
 };
 
