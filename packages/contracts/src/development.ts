@@ -106,6 +106,8 @@ export const developmentCaseSchema = developmentCaseSummarySchema.extend({
   }),
   steps: z.array(developmentStepViewSchema),
   canManage: z.boolean(),
+  /** 正式党员 on the branch's roster: the 应到会有表决权 the 支部大会 form starts from (RULES.md §1.2). */
+  votingMembers: z.number().int(),
 });
 export type DevelopmentCase = z.infer<typeof developmentCaseSchema>;
 

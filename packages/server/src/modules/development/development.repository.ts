@@ -101,3 +101,12 @@ export async function findFile(db: DbOrTx, id: string) {
 export async function findStep(db: DbOrTx, id: string) {
   return (await db.select().from(developmentSteps).where(eq(developmentSteps.id, id)))[0];
 }
+
+/** 正式党员 of the branch (its subtree): the starting 应到会有表决权 of a 支部大会. */
+export async function countVotingMembers(db: DbOrTx, courtId: string, orgPath: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(members)
+    .where(and(eq(members.courtId, courtId), like(members.orgPath, `${orgPath}%`), eq(members.status, 'fullMember')));
+  return row?.n ?? 0;
+}

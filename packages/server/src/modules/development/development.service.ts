@@ -206,6 +206,7 @@ async function caseView(db: DbOrTx, actor: Actor, id: string, today: IsoDate): P
       };
     }),
     canManage: policy.manage(actor, branchOf(c.row)) || policy.superior(actor, branchOf(c.row)),
+    votingMembers: await repo.countVotingMembers(db, c.row.courtId, c.row.orgPath),
   };
 }
 

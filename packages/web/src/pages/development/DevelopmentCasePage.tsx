@@ -116,7 +116,7 @@ function StepModal({ c, no, onClose }: { c: DevelopmentCase; no: number | null; 
       width={560}
     >
       {refusal && <Alert type="error" showIcon style={{ marginBottom: 16 }} title="不能办理" description={refusal} data-testid="step-refusal" />}
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ doneOn: dayjs(), outcome: 'full', qualified: true }}>
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ doneOn: dayjs(), outcome: 'full', qualified: true, expected: c.votingMembers }}>
         <Form.Item name="doneOn" label="办理日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker format={chineseDateFormat} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
@@ -172,7 +172,7 @@ function StepModal({ c, no, onClose }: { c: DevelopmentCase; no: number | null; 
         )}
         {(no === 15 || no === 23) && (
           <Space wrap>
-            <Form.Item name="expected" label="应到会有表决权正式党员" rules={[{ required: true, message: '请填写' }]}>
+            <Form.Item name="expected" label="应到会有表决权正式党员" tooltip="按名册中本支部的正式党员预填；经批准不计入应到会的，请相应减去" rules={[{ required: true, message: '请填写' }]}>
               <InputNumber min={0} max={10000} addonAfter="人" />
             </Form.Item>
             <Form.Item name="attending" label="实到会" rules={[{ required: true, message: '请填写' }]}>
