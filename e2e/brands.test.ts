@@ -86,8 +86,9 @@ describe.skipIf(!hasChromium)('浏览器：党建品牌（申报→认定→培�
     await edit.waitFor({ state: 'hidden' });
     await poll(() => page.locator('body').innerText()).toContain('跨域立案“一次办”');
 
-    // A logo (PNG): the badge with the first characters gives way to the image.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    // A logo (PNG): the badge with the first characters gives way to the image (a picture of the
+    // badge itself stands in for the branch's designed logo).
+    const png = await page.locator('.ant-avatar').first().screenshot();
     await page.locator('input[type=file]').setInputFiles({ name: '品牌标识.png', mimeType: 'image/png', buffer: png });
     await poll(() => page.locator('.ant-message').innerText()).toContain('品牌标识已上传');
     await poll(() => page.getByAltText(`${BRAND}品牌标识`).count()).toBe(1);
@@ -132,12 +133,15 @@ describe.skipIf(!hasChromium)('浏览器：党建品牌（申报→认定→培�
   });
 
   test('党建办认定（支部书记没有认定按钮），开始培育；节点逾期后在品牌页和品牌列表显示提醒', async () => {
+    // The branch sees who has scored, not the scores, until the office decides (blind review).
     await open('anshun-zb1', `/brands/${brandId}`);
-    await poll(() => page.getByTestId('brand-review').innerText()).toContain('评审组建议');
+    await poll(() => page.getByTestId('brand-review').innerText()).toContain(`${names['anshun-zb9']}（已评）`);
+    expect(await page.getByTestId('brand-review').innerText()).not.toContain('立案特色鲜明');
     expect(await page.getByTestId('brand-action-recognize').count()).toBe(0);
 
     await open('anshun', `/brands/${brandId}`);
-    await poll(() => page.getByTestId('brand-review').innerText()).toContain('认定');
+    await poll(() => page.getByTestId('brand-review').innerText()).toContain('评审组建议');
+    expect(await page.getByTestId('brand-review').innerText()).toContain('立案特色鲜明');
     await page.getByTestId('brand-action-recognize').click();
     await confirmDialog('认定');
     await poll(() => stateTag().innerText()).toContain('已认定');
@@ -159,6 +163,11 @@ describe.skipIf(!hasChromium)('浏览器：党建品牌（申报→认定→培�
     await poll(() => page.getByTestId('brand-reminders').innerText()).toContain('建成“立案+调解”党员先锋岗');
     expect(await page.getByTestId('brand-reminders').innerText()).toContain('已逾期1天');
     await screenshot(page, 'brands-overdue-reminder-desktop');
+
+    // …and on the home page, as a small card of its own.
+    await page.goto(`${server.baseUrl}/`);
+    await poll(() => page.getByTestId('home-brand-reminders').innerText()).toContain('建成“立案+调解”党员先锋岗');
+    expect(await page.getByTestId('home-brand-reminders').innerText()).toContain('逾期1天');
   });
 
   test('宣传推广后选树，同时登记省级荣誉；品牌页显示荣誉，荣誉库可查', async () => {

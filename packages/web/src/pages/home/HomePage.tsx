@@ -25,6 +25,7 @@ import { LoadError } from '../errors/ErrorPages';
 import { PendingApprovalsCard } from './PendingApprovalsCard';
 import { MyOrgLifeCard } from './MyOrgLifeCard';
 import { ReminderInboxCard } from './ReminderInboxCard';
+import { BrandRemindersCard } from '../brands/BrandRemindersCard';
 import { DevelopmentHomeCard } from '../development/DevelopmentHomeCard';
 import { partyRed } from '../../theme';
 
@@ -67,6 +68,8 @@ export default function HomePage() {
       <ReminderInboxCard />
       <PendingApprovalsCard />
       <DevelopmentHomeCard />
+      {/* 品牌培育提醒: overdue milestones of the caller's brands (brands module; renders nothing when none) */}
+      <BrandRemindersCard />
       {data.personal && me.memberId && <PersonalCard memberId={me.memberId} />}
       {data.personal && !me.memberId && (
         <Alert type="info" showIcon title="您的账号尚未关联党员档案" description="请联系本院党务管理员在「用户管理」中把账号关联到您的党员档案。" />
