@@ -155,6 +155,18 @@ describe.skipIf(!hasChromium)('浏览器：联建共建（安顺中院 ⇄ 渌�
     await screenshot(page, 'partnerships-network-phone');
   });
 
+  test('第八党支部书记在手机上同意贵州高院环境资源审判庭党支部的联建邀请', async () => {
+    await open('anshun-zb8', '/partnerships', 'phone');
+    const waiting = page.locator('[data-testid^="partnership-"]').filter({ hasText: '待对方确认' });
+    await waiting.first().waitFor();
+    expect(await waiting.first().innerText()).toContain('贵州高院');
+    await screenshot(page, 'partnerships-list-phone');
+    await waiting.first().getByRole('button', { name: label('同意') }).click();
+    await page.getByRole('dialog').getByRole('button', { name: label('同意') }).click();
+    await poll(() => page.locator('.ant-message').innerText()).toContain('已同意联建');
+    await poll(() => page.locator('[data-testid^="partnership-"]').filter({ hasText: '待对方确认' }).count()).toBe(0);
+  });
+
   test('贵州高院查看所辖法院的联建网络，只能查看不能登记', async () => {
     await open('guizhou', '/partnerships');
     await poll(() => page.locator('body').innerText()).toContain('联建中');

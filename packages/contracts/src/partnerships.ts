@@ -13,6 +13,8 @@ export const partnershipSchema = z.object({
   orgName: z.string(),
   /** '第一党支部' (the org's short name, or its name). */
   orgShortName: z.string(),
+  /** The proposing side in one line: '安顺中院 · 第一党支部'. */
+  ownLabel: z.string(),
   partnerKind: z.enum(partnerKinds),
   partnerCourtId: idSchema.nullable(),
   partnerCourtName: z.string().nullable(),

@@ -69,6 +69,7 @@ function toView(actor: Actor, x: repo.ListedPartnership): Partnership {
     orgId: r.orgId,
     orgName: x.orgName,
     orgShortName: x.orgShortName ?? x.orgName,
+    ownLabel: `${x.courtShortName} · ${x.orgShortName ?? x.orgName}`,
     partnerKind: r.partnerKind as PartnerKind,
     partnerCourtId: r.partnerCourtId,
     partnerCourtName: x.partnerCourtName,

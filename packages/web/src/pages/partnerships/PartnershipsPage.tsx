@@ -151,7 +151,7 @@ function PartnershipList() {
                 title={
                   <Space wrap size={4}>
                     <a onClick={() => setOpen(p)}>
-                      {p.orgShortName} ⇄ {p.partnerLabel}
+                      {p.ownLabel} ⇄ {p.partnerLabel}
                     </a>
                     <Tag color={partnershipStatusColors[p.status]}>{p.statusLabel}</Tag>
                   </Space>
@@ -189,7 +189,7 @@ function usePartnershipActions() {
   const accept = (p: Partnership) =>
     modal.confirm({
       title: '同意联建？',
-      content: `同意后，${p.courtName}${p.orgShortName}与本方支部结为联建支部，双方可策划联建活动。`,
+      content: `同意后，${p.ownLabel}与本方支部结为联建支部，双方可策划联建活动。`,
       okText: '同意',
       cancelText: '返回',
       onOk: async () => {
@@ -282,7 +282,7 @@ function DetailDrawer({ id, partnership: p, onClose, onPlan }: { id: string; par
   const isPhone = useIsPhone();
   const { data, isLoading } = useJointActivities(id);
   return (
-    <Drawer open title={`${p.orgShortName} ⇄ ${p.partnerLabel}`} onClose={onClose} size={isPhone ? '100%' : 640} destroyOnHidden>
+    <Drawer open title={`${p.ownLabel} ⇄ ${p.partnerLabel}`} onClose={onClose} size={isPhone ? '100%' : 640} destroyOnHidden>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label="状态">
           <Tag color={partnershipStatusColors[p.status]}>{p.statusLabel}</Tag>
@@ -512,7 +512,7 @@ function PlanModal({ partnership: p, onClose }: { partnership: Partnership; onCl
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        title={`联建对象：${p.orgShortName} ⇄ ${p.partnerLabel}`}
+        title={`联建对象：${p.ownLabel} ⇄ ${p.partnerLabel}`}
         description="双方支部的党员都列入应到人员，各方登记本方党员的出席情况；对方只能看到本方党员的姓名，看不到身份证号、手机号和请假原因。"
       />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ orgId: hostOptions[0]?.value, type: 'jointActivity', jointCategory: p.categories[0] ?? 'jointPlanning' }}>
