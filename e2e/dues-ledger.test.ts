@@ -99,6 +99,14 @@ describe.skipIf(!hasChromium)('浏览器：支部党费台账（按月收缴、�
     await page.getByRole('tab', { name: '全年台账' }).click();
     await poll(() => page.locator('.ant-table').first().innerText()).toContain(row.memberName);
     await screenshot(page, 'dues-ledger-desktop-year');
+    // 核定基数: the member's bases with band and rate; saving the January base again keeps it (versioned).
+    await page.locator('.ant-table').getByRole('button', { name: xiaoli, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await poll(() => dialog.innerText()).toContain('年1月起：在职，基数');
+    await poll(() => dialog.getByLabel('项目').first().inputValue()).toBe('职务工资');
+    await screenshot(page, 'dues-base-dialog');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await poll(() => page.locator('.ant-message').innerText()).toContain(`已核定：${xiaoli}`);
     await page.getByRole('tab', { name: '收缴情况公布' }).click();
     await poll(() => page.locator('.ant-table').last().innerText()).toContain('合计');
     await screenshot(page, 'dues-ledger-desktop-report');

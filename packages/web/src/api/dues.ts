@@ -64,3 +64,29 @@ export function yuan(fen: number | null | undefined): string {
 
 /** '2026-03' → '3月'. */
 export const monthLabel = (m: string) => `${Number(m.slice(5, 7))}月`;
+
+export type DuesBase = {
+  id: string;
+  memberId: string;
+  effectiveMonth: string;
+  memberType: string;
+  memberTypeLabel: string;
+  components: { name: string; amountFen: number; deducted: boolean }[];
+  baseFen: number | null;
+  monthlyFen: number;
+  rate: string | null;
+  bandLabel: string;
+  rule: string;
+  version: number;
+};
+
+export function useDuesBases(memberId: string | undefined) {
+  return useQuery({
+    queryKey: ['dues', 'bases', memberId ?? ''] as const,
+    queryFn: () => api.get<{ items: DuesBase[]; total: number; defaultComponents: { name: string; deducted: boolean }[] }>(`/dues/members/${memberId}/bases`),
+    enabled: !!memberId,
+  });
+}
+
+export const saveDuesBase = (memberId: string, body: { effectiveMonth: string; memberType: string; components: { name: string; amountFen: number; deducted: boolean }[]; note?: string | null; version?: number | null }) =>
+  api.put<DuesBase>(`/dues/members/${memberId}/bases`, body);

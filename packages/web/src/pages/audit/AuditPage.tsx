@@ -105,6 +105,13 @@ export const auditActionLabels: Record<string, string> = {
   'honor.update': '修改荣誉',
   'honor.delete': '删除荣誉',
   'honor.certificate': '上传荣誉证书',
+  'dues.payment.record': '登记党费交纳',
+  'dues.payment.delete': '撤销党费交纳登记',
+  'dues.base.create': '核定党费基数',
+  'dues.base.update': '修改党费基数',
+  'dues.adjustment.request': '申请少交/免交党费',
+  'dues.adjustment.approve': '批准少交/免交党费',
+  'dues.adjustment.reject': '不予批准少交/免交党费',
 };
 
 const entityLabels: Record<string, string> = {
@@ -130,6 +137,9 @@ const entityLabels: Record<string, string> = {
   brand: '党建品牌',
   brandMilestone: '品牌培育节点',
   honor: '荣誉',
+  duesPayment: '党费交纳',
+  duesBase: '党费基数',
+  duesAdjustment: '少交/免交党费',
   system: '系统',
 };
 

@@ -9,6 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { describeError } from '../../api/client';
 import { duesApi, duesKeys, monthLabel, useDuesAdjustments, useDuesLedger, useDuesReport, yuan, type DuesAdjustment, type DuesLedgerRow, type DuesMonthCellView } from '../../api/dues';
 import { DuesCellTag } from './DuesBits';
+import { DuesBaseDialog } from './DuesBaseDialog';
 import { useOrgs } from '../../api/queries';
 import { useMe } from '../../auth';
 import { OrgFilterSelect } from '../../components/org-tree';
@@ -83,7 +84,7 @@ function PaymentDialog({ target, onClose, onDone }: { target: PayTarget | null; 
 }
 
 /** The current month's collection: one line per member, 登记 where unpaid. */
-function MonthCollection({ rows, month, canManage, onPay, onUndo }: { rows: DuesLedgerRow[]; month: string; canManage: boolean; onPay: (t: PayTarget) => void; onUndo: (t: PayTarget) => void }) {
+function MonthCollection({ rows, month, canManage, onPay, onUndo, onBase }: { rows: DuesLedgerRow[]; month: string; canManage: boolean; onPay: (t: PayTarget) => void; onUndo: (t: PayTarget) => void; onBase: (r: DuesLedgerRow) => void }) {
   const idx = Number(month.slice(5, 7)) - 1;
   const relevant = rows.filter((r) => r.cells[idx] && r.cells[idx]!.state !== 'notMember');
   if (!relevant.length) return <Empty description="本月没有应交党费的党员" />;
@@ -95,6 +96,9 @@ function MonthCollection({ rows, month, canManage, onPay, onUndo }: { rows: Dues
         const actions = [];
         if (canManage && cell.state === 'unpaid') {
           actions.push(<Button key="pay" type="primary" size="small" onClick={() => onPay({ row, cell })} aria-label={`登记${row.memberName}${monthLabel(month)}党费`}>登记</Button>);
+        }
+        if (canManage && cell.state === 'noBase') {
+          actions.push(<Button key="base" size="small" onClick={() => onBase(row)}>核定基数</Button>);
         }
         if (canManage && cell.state === 'paid') {
           actions.push(<Button key="undo" size="small" icon={<UndoOutlined />} onClick={() => onUndo({ row, cell })} aria-label={`撤销${row.memberName}${monthLabel(month)}登记`}>撤销</Button>);
@@ -122,9 +126,19 @@ function MonthCollection({ rows, month, canManage, onPay, onUndo }: { rows: Dues
   );
 }
 
-function YearTable({ ledger, canManage, onPay }: { ledger: { items: DuesLedgerRow[]; currentMonth: string }; canManage: boolean; onPay: (t: PayTarget) => void }) {
+function YearTable({ ledger, canManage, onPay, onBase }: { ledger: { items: DuesLedgerRow[]; currentMonth: string }; canManage: boolean; onPay: (t: PayTarget) => void; onBase: (r: DuesLedgerRow) => void }) {
   const columns = [
-    { title: '姓名', dataIndex: 'memberName', fixed: 'left' as const, width: 90 },
+    {
+      title: '姓名',
+      dataIndex: 'memberName',
+      fixed: 'left' as const,
+      width: 90,
+      render: (name: string, r: DuesLedgerRow) => (
+        <Tooltip title="查看或核定党费基数">
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onBase(r)}>{name}</Button>
+        </Tooltip>
+      ),
+    },
     { title: '月交纳额（元）', key: 'monthly', width: 110, render: (_: unknown, r: DuesLedgerRow) => yuan(r.monthlyFen) },
     ...Array.from({ length: 12 }, (_, i) => ({
       title: `${i + 1}月`,
@@ -287,6 +301,7 @@ export default function DuesLedgerPage() {
   const [year, setYear] = useState(dayjs().year());
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const [paying, setPaying] = useState<PayTarget | null>(null);
+  const [baseOf, setBaseOf] = useState<DuesLedgerRow | null>(null);
 
   // Default: the user's own branch; for the party office, the first branch.
   const defaultOrg = useMemo(() => {
@@ -384,8 +399,8 @@ export default function DuesLedgerPage() {
           )}
           <Tabs
             items={[
-              { key: 'month', label: `${monthFormat(month)}收缴`, children: <MonthCollection rows={data.items} month={month} canManage={data.canManage} onPay={setPaying} onUndo={undo} /> },
-              ...(isPhone ? [] : [{ key: 'year', label: '全年台账', children: <YearTable ledger={data} canManage={data.canManage} onPay={setPaying} /> }]),
+              { key: 'month', label: `${monthFormat(month)}收缴`, children: <MonthCollection rows={data.items} month={month} canManage={data.canManage} onPay={setPaying} onUndo={undo} onBase={setBaseOf} /> },
+              ...(isPhone ? [] : [{ key: 'year', label: '全年台账', children: <YearTable ledger={data} canManage={data.canManage} onPay={setPaying} onBase={setBaseOf} /> }]),
               { key: 'adjustments', label: '少交/免交', children: orgId ? <AdjustmentsTab orgId={orgId} rows={data.items} canManage={data.canManage} /> : null },
               { key: 'report', label: '收缴情况公布', children: orgId ? <ReportTab orgId={orgId} year={year} /> : null },
             ]}
@@ -395,6 +410,7 @@ export default function DuesLedgerPage() {
           </Typography.Paragraph>
         </>
       )}
+      <DuesBaseDialog member={baseOf} year={year} canManage={!!data?.canManage} onClose={() => setBaseOf(null)} />
       <PaymentDialog target={paying} onClose={() => setPaying(null)} onDone={() => (setPaying(null), refresh())} />
     </PageCard>
   );
