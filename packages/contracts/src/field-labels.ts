@@ -161,6 +161,16 @@ export const fieldLabels: Record<string, string> = {
   outcome: '转正结论',
   extensionMonths: '延长预备期月数',
   overrides: '说明理由',
+  // 党费 (dues)
+  paidOn: '交纳日期',
+  amountFen: '金额',
+  paidByName: '代交人',
+  effectiveMonth: '起始月份',
+  memberType: '党员类别',
+  components: '基数构成',
+  fromMonth: '起始月份',
+  toMonth: '结束月份',
+  monthlyFen: '每月交纳金额',
 };
 
 export function labelField(path: string): string {
