@@ -140,6 +140,8 @@ export const brandDetailSchema = brandSummarySchema.extend({
   progressReports: z.array(z.object({ id: idSchema, period: z.string(), content: z.string(), createdAt: z.string() })),
   evidence: z.array(brandEvidenceSchema),
   evidenceByYear: z.array(z.object({ year: z.number().int(), activity: z.number().int(), publicity: z.number().int(), project: z.number().int(), total: z.number().int() })),
+  /** Photos of the tagged activities (their image attachments), for readers inside the court. */
+  photos: z.array(z.object({ id: idSchema, fileName: z.string(), url: z.string(), activityTitle: z.string() })),
   honors: z.array(honorSchema),
   events: z.array(z.object({ action: z.string(), actionLabel: z.string(), fromState: z.string(), toState: z.string(), toStateLabel: z.string(), reason: z.string().nullable(), actorName: z.string(), at: z.string() })),
   /** Lifecycle actions the caller may take now. */

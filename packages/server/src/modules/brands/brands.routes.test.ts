@@ -156,6 +156,14 @@ describe.each(testEngines)('党建品牌 (%s)', (engine) => {
     expect(act.statusCode, act.body).toBe(200);
     const linked = await t.as('anshun-zb1', 'POST', `/api/v1/brands/${brandId}/evidence`, { kind: 'activity', activityId: act.json().id });
     expect(linked.statusCode, linked.body).toBe(200);
+    // The activity's photos show on the brand page, inside the court only.
+    const up = pngUpload();
+    const photo = await t.app.inject({ method: 'POST', url: `/api/v1/activities/${act.json().id}/attachments`, headers: { cookie: await t.cookieOf('anshun-zb1'), ...up.headers }, payload: up.payload });
+    expect(photo.statusCode, photo.body).toBe(200);
+    const withPhoto = (await t.as('anshun-dy1', 'GET', `/api/v1/brands/${brandId}`)).json();
+    expect(withPhoto.photos).toHaveLength(1);
+    expect(withPhoto.photos[0]).toMatchObject({ activityTitle: '“立案为民”主题党日', url: `/api/v1/attachments/${photo.json().id}` });
+    expect((await t.as('guizhou', 'GET', `/api/v1/brands/${brandId}`)).json().photos).toEqual([]);
     const again = await t.as('anshun-zb1', 'POST', `/api/v1/brands/${brandId}/evidence`, { kind: 'activity', activityId: act.json().id });
     expect(again.statusCode).toBe(400);
     const pub = await t.as('anshun-zb1', 'POST', `/api/v1/brands/${brandId}/evidence`, { kind: 'publicity', title: '《贵州法治报》报道跨域立案', occurredOn: '2025-11-02' });

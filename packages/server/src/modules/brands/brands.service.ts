@@ -183,6 +183,18 @@ async function detail(deps: Deps, db: DbOrTx, actor: Actor, id: string): Promise
     honorsFor(db, actor, eq(schema.honors.brandId, id)),
   ]);
   const canEdit = policy.edit(actor, t) && isBrandEditable(state);
+  // Photos of the tagged activities: their image attachments (served by the activities module to
+  // those who may read the activity — readers inside the court).
+  const activityIds = evidence.flatMap((e) => (e.activityId ? [e.activityId] : []));
+  const photos =
+    insider && activityIds.length
+      ? await db
+          .select({ id: schema.files.id, fileName: schema.files.fileName, ownerId: schema.files.ownerId })
+          .from(schema.files)
+          .where(and(eq(schema.files.ownerType, 'activity'), inArray(schema.files.ownerId, activityIds), sql`${schema.files.mimeType} like 'image/%'`))
+          .orderBy(sql`${schema.files.createdAt} desc`)
+          .limit(12)
+      : [];
   return {
     ...toSummary(found(listed)),
     concept: row.concept,
@@ -200,6 +212,7 @@ async function detail(deps: Deps, db: DbOrTx, actor: Actor, id: string): Promise
     progressReports: progress.map((p) => ({ id: p.id, period: p.period, content: p.content, createdAt: p.createdAt.toISOString() })),
     evidence: evidence.map((e) => ({ id: e.id, kind: e.kind as BrandEvidenceKind, kindLabel: brandEvidenceKindLabels[e.kind as BrandEvidenceKind] ?? e.kind, activityId: e.activityId, title: e.title, occurredOn: e.occurredOn, note: e.note })),
     evidenceByYear: countEvidenceByYear(evidence.map((e) => ({ kind: e.kind as BrandEvidenceKind, occurredOn: e.occurredOn }))),
+    photos: photos.map((p) => ({ id: p.id, fileName: p.fileName, url: `/api/v1/attachments/${p.id}`, activityTitle: evidence.find((e) => e.activityId === p.ownerId)?.title ?? '' })),
     honors: honorList,
     events: events.map((e) => ({
       action: e.action,

@@ -3,7 +3,7 @@
 // returned secretary), the cultivation plan with overdue milestones, progress reports, evidence with
 // counts per year, honors, history, and the .docx report.
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Skeleton, Space, Switch, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Image, Input, InputNumber, List, Modal, Row, Select, Skeleton, Space, Switch, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { CheckOutlined, DownloadOutlined, EditOutlined, FileWordOutlined, PictureOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -587,6 +587,20 @@ function EvidenceCard({ b }: { b: BrandDetail }) {
         />
       ) : (
         <Empty description="还没有关联活动、宣传报道或项目" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
+      {b.photos.length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid="brand-photos">
+          <Typography.Text strong>活动照片</Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            <Image.PreviewGroup>
+              <Space wrap>
+                {b.photos.map((p) => (
+                  <Image key={p.id} src={p.url} alt={p.activityTitle || p.fileName} width={phone ? 96 : 128} height={phone ? 72 : 96} style={{ objectFit: 'cover', borderRadius: 4 }} />
+                ))}
+              </Space>
+            </Image.PreviewGroup>
+          </div>
+        </div>
       )}
       <EvidenceModal b={b} open={adding} onClose={() => setAdding(false)} />
     </Card>
