@@ -257,8 +257,12 @@ export async function saveBase(deps: Deps, actor: Actor, memberId: string, input
 
 type AdjustmentListed = Awaited<ReturnType<typeof repo.listAdjustments>>[number];
 
-async function adjustmentView(db: DbOrTx, actor: Actor, x: AdjustmentListed) {
-  const parent = x.parentId ? await repo.findOrg(db, x.parentId) : undefined;
+type OrgCache = Map<string, Promise<Awaited<ReturnType<typeof repo.findOrg>>>>;
+
+async function adjustmentView(db: DbOrTx, actor: Actor, x: AdjustmentListed, parents: OrgCache = new Map()) {
+  // Branches share a few parents: one lookup per parent, not one per request.
+  if (x.parentId && !parents.has(x.parentId)) parents.set(x.parentId, repo.findOrg(db, x.parentId));
+  const parent = x.parentId ? await parents.get(x.parentId) : undefined;
   const state = x.row.state as DuesAdjustmentState;
   const kind = x.row.kind as DuesAdjustmentKind;
   return {
@@ -315,9 +319,10 @@ export async function listAdjustments(deps: Deps, actor: Actor, q: { orgId?: str
   const where = and(inArray(duesAdjustments.courtId, courtIds), q.state ? eq(duesAdjustments.state, q.state) : undefined) as SQL;
   const rows = await repo.listAdjustments(deps.db, where);
   const items = [];
+  const parents: OrgCache = new Map();
   for (const x of rows) {
     if (org && !x.orgPath.startsWith(org.path)) continue;
-    const view = await adjustmentView(deps.db, actor, x);
+    const view = await adjustmentView(deps.db, actor, x, parents);
     if (view.canDecide || policy.readLedger(actor, { courtId: x.courtId, path: x.orgPath })) items.push(view);
   }
   return { items, total: items.length };
