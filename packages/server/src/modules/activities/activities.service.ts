@@ -38,6 +38,7 @@ import type { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, invalid, invalidField } from '../../errors';
 import { appendAudit } from '../../lib/audit';
+import { storeFile } from '../../lib/stored-files';
 import { assertVersion, diffFields, forbidIf, found } from '../../lib/records';
 import { getRuleConfig } from '../../lib/settings';
 import { exclusionsInForceOn } from '../quorum-exclusions/quorum-exclusions.service';
@@ -57,7 +58,7 @@ import * as repo from './activities.repository';
 import { ALLOWED_TYPES_MESSAGE, detectAttachmentType } from './attachments';
 import { checkSignInToken, makeSignInToken, newSignInCode, newSignInSecret, parseSignInToken, SIGN_IN_STEP_SECONDS, stepEndsAt, timeStepOf } from './sign-in-token';
 
-const { activities, activityAttendance, activityRevisions, files, caseReviews, departments } = schema;
+const { activities, activityAttendance, activityRevisions, caseReviews, departments } = schema;
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const DEFAULT_SIGN_IN_MINUTES = 30;
@@ -839,22 +840,8 @@ export async function addAttachment(deps: Deps, actor: Actor, id: string, file: 
   const mimeType = detectAttachmentType(file.fileName, file.content);
   if (!mimeType) throw invalid([{ field: 'file', message: ALLOWED_TYPES_MESSAGE }]);
   return deps.db.transaction(async (tx) => {
-    const row = {
-      id: newId(),
-      courtId: a.courtId,
-      ownerType: 'activity',
-      ownerId: id,
-      fileName: file.fileName.slice(0, 200),
-      mimeType,
-      size: file.content.length,
-      sha256: createHash('sha256').update(file.content).digest('hex'),
-      content: file.content,
-      uploadedBy: actor.userId,
-    };
-    await tx.insert(files).values(row);
-    const { content: _c, ...evidence } = row;
-    await appendAudit(tx, auditActorOf(actor), { action: 'activity.attachment.add', entity: 'file', entityId: row.id, courtId: a.courtId, after: evidence });
-    return { id: row.id, fileName: row.fileName, mimeType, size: row.size, createdAt: deps.now().toISOString(), url: `/api/v1/attachments/${row.id}` };
+    const stored = await storeFile(tx, actor, { courtId: a.courtId, ownerType: 'activity', ownerId: id }, file, mimeType, { action: 'activity.attachment.add' });
+    return { ...stored, createdAt: deps.now().toISOString(), url: `/api/v1/attachments/${stored.id}` };
   });
 }
 

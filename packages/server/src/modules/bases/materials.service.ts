@@ -2,13 +2,13 @@
 // read-only with chosen orgs of any court (partner branches — named directly, so this does not
 // depend on the partnerships module). Everyone of the owner's court (and the courts above) sees it; in a court it is
 // shared with, the shared org's subtree (and that court's party office) see it.
-import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { createMaterialRequest, Material, updateMaterialRequest, withdrawMaterialRequest, z } from '@zhibu/contracts';
 import { newId, schema, type DbOrTx } from '@zhibu/db';
 import type { Deps } from '../../deps';
 import { AppError, invalidField } from '../../errors';
 import { appendAudit } from '../../lib/audit';
+import { fileRowOf } from '../../lib/stored-files';
 import { assertVersion, diffFields, forbidIf, found } from '../../lib/records';
 import { auditActorOf, type Actor } from '../../policy/actor';
 import { basesPolicy as policy } from './bases.policy';
@@ -136,19 +136,10 @@ async function insertMaterial(deps: Deps, actor: Actor, org: { id: string; court
     const id = newId();
     let fileId: string | null = null;
     if (input.file) {
-      fileId = newId();
-      await tx.insert(files).values({
-        id: fileId,
-        courtId: org.courtId,
-        ownerType: repo.MATERIAL_FILE_OWNER,
-        ownerId: id,
-        fileName: input.file.fileName.slice(0, 200),
-        mimeType: input.file.mimeType,
-        size: input.file.content.length,
-        sha256: createHash('sha256').update(input.file.content).digest('hex'),
-        content: input.file.content,
-        uploadedBy: actor.userId,
-      });
+      const row = fileRowOf({ courtId: org.courtId, ownerType: repo.MATERIAL_FILE_OWNER, ownerId: id }, input.file, input.file.mimeType, actor.userId);
+      fileId = row.id;
+      // audited with the material below ('material.create')
+      await tx.insert(files).values(row);
     }
     const row = { id, courtId: org.courtId, orgId: org.id, title: input.title, kind: input.file ? 'file' : 'link', url: input.url ?? null, fileId, description: input.description ?? null, createdBy: actor.userId };
     await tx.insert(sharedMaterials).values(row);

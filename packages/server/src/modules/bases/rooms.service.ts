@@ -9,12 +9,13 @@ import { newId, schema, type DbOrTx } from '@zhibu/db';
 import type { Deps } from '../../deps';
 import { AppError, invalidField } from '../../errors';
 import { appendAudit } from '../../lib/audit';
+import { storeFile } from '../../lib/stored-files';
 import { assertVersion, diffFields, forbidIf, found } from '../../lib/records';
 import { auditActorOf, type Actor } from '../../policy/actor';
 import { basesPolicy as policy, type RoomTarget } from './bases.policy';
 import * as repo from './bases.repository';
 
-const { activityRooms, files, settings } = schema;
+const { activityRooms, settings } = schema;
 
 export const targetOf = (x: repo.ListedRoom): RoomTarget => ({ courtId: x.row.courtId, orgPath: x.orgPath, shared: x.row.shared });
 
@@ -164,22 +165,9 @@ export async function addRoomPhoto(deps: Deps, actor: Actor, id: string, file: {
   forbidIf(!policy.manageRoom(actor, targetOf(x)));
   if (!file.content.length) throw invalidField('file', '文件是空的');
   if (!file.mimeType || !file.mimeType.startsWith('image/')) throw invalidField('file', '活动室照片仅支持 JPG、PNG 图片');
+  const mimeType = file.mimeType;
   return deps.db.transaction(async (tx) => {
-    const row = {
-      id: newId(),
-      courtId: x.row.courtId,
-      ownerType: repo.ROOM_PHOTO_OWNER,
-      ownerId: id,
-      fileName: file.fileName.slice(0, 200),
-      mimeType: file.mimeType!,
-      size: file.content.length,
-      sha256: createHash('sha256').update(file.content).digest('hex'),
-      content: file.content,
-      uploadedBy: actor.userId,
-    };
-    await tx.insert(files).values(row);
-    const { content: _c, ...evidence } = row;
-    await appendAudit(tx, auditActorOf(actor), { action: 'room.photo.add', entity: 'file', entityId: row.id, courtId: x.row.courtId, after: evidence });
+    await storeFile(tx, actor, { courtId: x.row.courtId, ownerType: repo.ROOM_PHOTO_OWNER, ownerId: id }, file, mimeType, { action: 'room.photo.add' });
     return viewById(tx, actor, id);
   });
 }

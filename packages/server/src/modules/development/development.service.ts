@@ -3,7 +3,6 @@
 // status (申请人 → 积极分子 → 发展对象 → 预备党员 → 正式党员) does it through the members service in
 // the same transaction, with 入党时间/转正时间 derived from the steps (T20, T26).
 // @see RULES.md §3.1, §3.2
-import { createHash } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import type { z } from '@zhibu/contracts';
 import type { createDevelopmentCaseRequest, DevelopmentCase, DevelopmentCaseSummary, DevelopmentReminderItem, developmentListQuery, recordDevelopmentStepRequest } from '@zhibu/contracts';
@@ -31,6 +30,7 @@ import { newId, schema, type DbOrTx } from '@zhibu/db';
 import type { Deps } from '../../deps';
 import { AppError, invalidField } from '../../errors';
 import { appendAudit } from '../../lib/audit';
+import { storeFile } from '../../lib/stored-files';
 import { assertVersion, forbidIf, found } from '../../lib/records';
 import { getCourtSettings, getRuleConfig } from '../../lib/settings';
 import { auditActorOf, type Actor } from '../../policy/actor';
@@ -40,7 +40,7 @@ import { updateMember } from '../members/members.service';
 import { developmentPolicy as policy } from './development.policy';
 import * as repo from './development.repository';
 
-const { developmentCases, developmentSteps, files } = schema;
+const { developmentCases, developmentSteps } = schema;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -368,22 +368,8 @@ export async function addStepFile(deps: Deps, actor: Actor, caseId: string, step
   const mimeType = detectAttachmentType(file.fileName, file.content);
   if (!mimeType) throw invalidField('file', ALLOWED_TYPES_MESSAGE);
   return deps.db.transaction(async (tx) => {
-    const row = {
-      id: newId(),
-      courtId: c.row.courtId,
-      ownerType: 'developmentStep',
-      ownerId: stepId,
-      fileName: file.fileName.slice(0, 200),
-      mimeType,
-      size: file.content.length,
-      sha256: createHash('sha256').update(file.content).digest('hex'),
-      content: file.content,
-      uploadedBy: actor.userId,
-    };
-    await tx.insert(files).values(row);
-    const { content: _c, ...evidence } = row;
-    await appendAudit(tx, auditActorOf(actor), { action: 'development.file.add', entity: 'file', entityId: row.id, courtId: c.row.courtId, after: { ...evidence, caseId, step: s.step } });
-    return { id: row.id, fileName: row.fileName, size: row.size };
+    const stored = await storeFile(tx, actor, { courtId: c.row.courtId, ownerType: 'developmentStep', ownerId: stepId }, file, mimeType, { action: 'development.file.add', context: { caseId, step: s.step } });
+    return { id: stored.id, fileName: stored.fileName, size: stored.size };
   });
 }
 
