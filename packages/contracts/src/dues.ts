@@ -180,3 +180,19 @@ export const duesReportResponse = z.object({
   paidFen: z.number().int(),
 });
 export type DuesReport = z.infer<typeof duesReportResponse>;
+
+/** The court's list of base components (第一条; which count and which are deducted is [U] per court). */
+export const duesComponentListSchema = z.object({
+  courtId: idSchema,
+  components: z.array(z.object({ name: z.string(), deducted: z.boolean() })),
+  /** true: the court has not set its own list; the national 机关 default is shown. */
+  isDefault: z.boolean(),
+  version: z.number().int(),
+});
+export const duesComponentsQuery = z.object({ courtId: idSchema });
+export const saveDuesComponentsRequest = z.object({
+  courtId: idSchema,
+  components: z.array(z.object({ name: requiredText(30), deducted: z.boolean() })).min(1).max(20),
+  /** 0 when the court has no list yet. */
+  version: z.number().int().min(0),
+});

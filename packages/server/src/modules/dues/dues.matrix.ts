@@ -8,6 +8,7 @@ import { newId, schema } from '@zhibu/db';
 import { monthOfDate } from '@zhibu/domain/dues-ledger';
 import { todayInShanghai } from '@zhibu/domain';
 import type { TestApp } from '../../test-support/test-app';
+import { courtComponents } from './dues.service';
 import { ANSHUN_READERS, nextSeq, type Case, type Target } from '../../test-support/matrix';
 
 const LEDGER_READERS = ['anshun', 'anshun-zb1', 'anshun-zw1'] as const;
@@ -75,6 +76,14 @@ export const cases: Case[] = [
   },
   // 第七条: the higher-level 党委 approves — the branch secretary does not.
   { route: 'POST /api/v1/dues/adjustments/:id/decide', own: ['anshun'], other: ['lukou'], make: async (t, x) => ({ method: 'POST', url: `/api/v1/dues/adjustments/${await adjustmentOf(t, x)}/decide`, payload: { decision: 'approve', version: 1 } }) },
+  { route: 'GET /api/v1/dues/components', own: LEDGER_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/dues/components?courtId=${x.courtId}` }) },
+  // The court's list of base components: the party office only.
+  {
+    route: 'PUT /api/v1/dues/components',
+    own: ['anshun'],
+    other: ['lukou'],
+    make: async (t, x) => ({ method: 'PUT', url: '/api/v1/dues/components', payload: { courtId: x.courtId, components: [{ name: '职务工资', deducted: false }, { name: '个人所得税', deducted: true }], version: (await courtComponents(t.deps.db, x.courtId)).version } }),
+  },
   { route: 'GET /api/v1/dues/mine', own: WITH_MEMBER, other: WITH_MEMBER, make: () => ({ method: 'GET', url: '/api/v1/dues/mine' }) },
   { route: 'GET /api/v1/dues/report', own: ANSHUN_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/dues/report?orgId=${x.branchId}&year=2026` }) },
   { route: 'GET /api/v1/dues/report.xlsx', own: ANSHUN_READERS, other: ['lukou'], make: (_t, x) => ({ method: 'GET', url: `/api/v1/dues/report.xlsx?orgId=${x.branchId}&year=2026` }) },

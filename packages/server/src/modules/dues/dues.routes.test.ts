@@ -118,6 +118,20 @@ describe.each(testEngines)('党费台账 (%s)', (engine) => {
     expect((await pay(t.fx.members.member1.id, '2026-08', {}, 'anshun-zw1')).statusCode).toBe(403);
   });
 
+  it('基数构成项目按法院设定：机关党委设定后，党员基数的默认项目随之改变；支部书记不能设定', async () => {
+    const before = (await t.as('anshun-zb1', 'GET', `/api/v1/dues/components?courtId=${t.fx.courts.anshun}`)).json();
+    expect(before).toMatchObject({ isDefault: true, version: 0 });
+    const components = [{ name: '职务工资', deducted: false }, { name: '法官等级工资', deducted: false }, { name: '住房公积金个人缴存', deducted: true }];
+    expect((await t.as('anshun-zb1', 'PUT', '/api/v1/dues/components', { courtId: t.fx.courts.anshun, components, version: 0 })).statusCode).toBe(403);
+    const dup = await t.as('anshun', 'PUT', '/api/v1/dues/components', { courtId: t.fx.courts.anshun, components: [...components, components[0]], version: 0 });
+    expect(dup.json().details[0].field).toBe('components');
+    const saved = await t.as('anshun', 'PUT', '/api/v1/dues/components', { courtId: t.fx.courts.anshun, components, version: 0 });
+    expect(saved.json()).toMatchObject({ isDefault: false, version: 1 });
+    expect((await t.as('anshun', 'PUT', '/api/v1/dues/components', { courtId: t.fx.courts.anshun, components, version: 0 })).statusCode).toBe(409);
+    const bases = (await t.as('anshun-zb1', 'GET', `/api/v1/dues/members/${t.fx.members.member1.id}/bases`)).json();
+    expect(bases.defaultComponents.map((c: { name: string }) => c.name)).toEqual(['职务工资', '法官等级工资', '住房公积金个人缴存']);
+  });
+
   it('导出Excel：公布表为中文表头、金额保留两位小数；台账读者另有明细表', async () => {
     const res = await t.as('anshun-zb1', 'GET', `/api/v1/dues/report.xlsx?orgId=${t.fx.orgs.branch1.id}&year=2026`);
     expect(res.statusCode).toBe(200);

@@ -10,6 +10,9 @@ import {
   duesAdjustmentSchema,
   duesBaseListResponse,
   duesBaseSchema,
+  duesComponentListSchema,
+  duesComponentsQuery,
+  saveDuesComponentsRequest,
   duesLedgerQuery,
   duesLedgerResponse,
   duesPaymentSchema,
@@ -55,6 +58,12 @@ export function duesRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post('/dues/adjustments/:id/decide', { schema: { tags, summary: '上一级党委审批少交/免交', params: idParams, body: decideDuesAdjustmentRequest, response: { 200: duesAdjustmentSchema } } }, async (req) =>
       svc.decideAdjustment(deps, requireActor(req), req.params.id, req.body),
+    );
+    app.get('/dues/components', { schema: { tags, summary: '本院党费基数构成项目（未设定时为机关默认）', querystring: duesComponentsQuery, response: { 200: duesComponentListSchema } } }, async (req) =>
+      svc.getComponents(deps, requireActor(req), req.query.courtId),
+    );
+    app.put('/dues/components', { schema: { tags, summary: '设定本院党费基数构成项目及扣除项（机关党委）', body: saveDuesComponentsRequest, response: { 200: duesComponentListSchema } } }, async (req) =>
+      svc.saveComponents(deps, requireActor(req), req.body),
     );
     app.get('/dues/mine', { schema: { tags, summary: '本人本月党费及是否已交', response: { 200: myDuesResponse } } }, async (req) => svc.mine(deps, requireActor(req)));
     app.get('/dues/report', { schema: { tags, summary: '党费收缴情况公布（按支部、按月合计，不含个人金额）', querystring: duesReportQuery, response: { 200: duesReportResponse } } }, async (req) => {

@@ -225,7 +225,7 @@ export async function listBases(deps: Deps, actor: Actor, memberId: string) {
   if (!policy.readLedger(actor, branch) && actor.memberId !== member.id) throw new AppError('NOT_FOUND');
   const config = await getRuleConfig(deps.db, member.courtId);
   const rows = await repo.basesOf(deps.db, [member.id]);
-  return { items: rows.map((b) => baseView(b, config)), total: rows.length, defaultComponents: defaultDuesBaseComponents };
+  return { items: rows.map((b) => baseView(b, config)), total: rows.length, defaultComponents: (await courtComponents(deps.db, member.courtId)).components };
 }
 
 /** A base from a month (the year's base from January; a wage change from its month, 第十条). */
@@ -416,4 +416,41 @@ export async function reportWorkbook(deps: Deps, actor: Actor, q: { orgId?: stri
   const { renderDuesWorkbook } = await import('./dues-xlsx');
   const buffer = await renderDuesWorkbook(r, detail);
   return { buffer, fileName: `${r.orgName}${q.year}年党费收缴情况.xlsx`, asciiName: `dues-${q.year}.xlsx` };
+}
+
+const componentsKey = 'duesBaseComponents';
+
+async function componentSetting(db: DbOrTx, courtId: string) {
+  return (await db.select().from(schema.settings).where(and(eq(schema.settings.courtId, courtId), eq(schema.settings.key, componentsKey))))[0];
+}
+
+/** The court's base components, or the 机关 default (RULES.md §4.1 Court-specific base, [U]). */
+export async function courtComponents(db: DbOrTx, courtId: string) {
+  const row = await componentSetting(db, courtId);
+  return row
+    ? { courtId, components: row.value as { name: string; deducted: boolean }[], isDefault: false, version: row.version }
+    : { courtId, components: defaultDuesBaseComponents, isDefault: true, version: 0 };
+}
+
+export async function getComponents(deps: Deps, actor: Actor, courtId: string) {
+  const readable = actor.grants.some((g) => g.courtId === courtId && (g.role === 'courtAdmin' || g.role === 'branchSecretary' || g.role === 'committeeMember'));
+  if (!readable) throw new AppError('NOT_FOUND');
+  return courtComponents(deps.db, courtId);
+}
+
+/** Only the party office (courtAdmin) sets the court's list; branches use it for every member's base. */
+export async function saveComponents(deps: Deps, actor: Actor, input: { courtId: string; components: { name: string; deducted: boolean }[]; version: number }) {
+  if (!actor.grants.some((g) => g.courtId === input.courtId && (g.role === 'courtAdmin' || g.role === 'branchSecretary' || g.role === 'committeeMember'))) throw new AppError('NOT_FOUND');
+  forbidIf(!actor.grants.some((g) => g.role === 'courtAdmin' && g.courtId === input.courtId));
+  const names = input.components.map((c) => c.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw invalidField('components', `项目“${dup}”重复`);
+  return deps.db.transaction(async (tx) => {
+    const row = await componentSetting(tx, input.courtId);
+    assertVersion(row?.version ?? 0, input.version);
+    if (row) await tx.update(schema.settings).set({ value: input.components, version: row.version + 1, updatedAt: deps.now() }).where(eq(schema.settings.id, row.id));
+    else await tx.insert(schema.settings).values({ id: newId(), courtId: input.courtId, key: componentsKey, value: input.components });
+    await appendAudit(tx, auditActorOf(actor), { action: 'dues.components.save', entity: 'settings', entityId: row?.id ?? null, courtId: input.courtId, before: row ? { components: row.value } : null, after: { components: input.components } });
+    return courtComponents(tx, input.courtId);
+  });
 }
