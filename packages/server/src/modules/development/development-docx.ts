@@ -1,10 +1,9 @@
-// Word documents filled from a 发展党员 case, laid out like the ledgers (ledger-docx.ts): A4, 公文
+// Word documents filled from a 发展党员 case, in the 公文 layout of lib/official-docx.ts: A4, 公文
 // margins, 仿宋 body, 黑体 title, fixed-layout tables so Word and WPS agree. The content is what the
 // case knows; what only a person can write (谈话内容, 考察意见) is left as ruled blank space.
 import {
   AlignmentType,
   BorderStyle,
-  Document,
   LineRuleType,
   Packer,
   Paragraph,
@@ -15,14 +14,13 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip,
 } from 'docx';
 import { formatChineseDate } from '@zhibu/domain';
 import type { DevelopmentCase } from '@zhibu/contracts';
+import { BODY_FONT, newDocument, page, TEXT_WIDTH_TWIPS as TEXT_WIDTH, title as docTitleOf, TITLE_FONT } from '../../lib/official-docx';
 
-const BODY_FONT = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋', cs: 'FangSong' };
-const TITLE_FONT = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const TEXT_WIDTH = convertMillimetersToTwip(210 - 28 - 26);
+const title = (text: string) => docTitleOf(text, 40);
+
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: line, bottom: line, left: line, right: line };
 
@@ -56,10 +54,6 @@ function table(rows: Row[]): Table {
   });
 }
 
-function title(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [new TextRun({ text, font: TITLE_FONT, size: 40 })] });
-}
-
 function para(text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT): Paragraph {
   return new Paragraph({ alignment: align, spacing: { before: 240, line: 560, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text, font: BODY_FONT, size: 32 })] });
 }
@@ -67,12 +61,7 @@ function para(text: string, align: (typeof AlignmentType)[keyof typeof Alignment
 const d = (v: string | null | undefined) => (v ? formatChineseDate(v) : '');
 
 async function render(docTitle: string, children: (Paragraph | Table)[]): Promise<Buffer> {
-  const doc = new Document({
-    creator: 'zhibu 法院智慧党建平台',
-    title: docTitle,
-    styles: { default: { document: { run: { font: BODY_FONT, size: 32 } } } },
-    sections: [{ properties: { page: { size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) }, margin: { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) } } }, children }],
-  });
+  const doc = newDocument(docTitle, [{ properties: { page }, children }]);
   return Packer.toBuffer(doc);
 }
 
