@@ -112,6 +112,21 @@ describe.skipIf(!hasChromium)('浏览器：支部党费台账（按月收缴、�
     await screenshot(page, 'dues-ledger-desktop-report');
   });
 
+  test('党办设定本院基数构成项目（哪些计入、哪些扣除）', async () => {
+    await open('anshun', '/dues');
+    await page.getByRole('tab', { name: '基数构成项目' }).click();
+    await poll(() => page.getByLabel('项目名称').count()).toBeGreaterThan(3);
+    await page.getByRole('button', { name: /添加项目/ }).click();
+    await page.getByLabel('项目名称').last().fill('艰苦边远地区津贴');
+    await page.getByRole('button', { name: label('保存') }).click();
+    await poll(() => page.locator('.ant-message').innerText()).toContain('已保存本院基数构成项目');
+    const { courtId } = (await server.apiAs('anshun', 'GET', '/api/v1/auth/me')).body as { courtId: string };
+    const saved = (await server.apiAs('anshun', 'GET', `/api/v1/dues/components?courtId=${courtId}`)).body as { components: { name: string }[]; isDefault: boolean };
+    expect(saved.isDefault).toBe(false);
+    expect(saved.components.map((c) => c.name)).toContain('艰苦边远地区津贴');
+    await screenshot(page, 'dues-components');
+  });
+
   test('手机上：本月收缴名单可用', async () => {
     await open('anshun-zb1', '/dues', 'phone');
     await page.getByTestId('arrears-warning').first().waitFor();

@@ -112,6 +112,7 @@ export const auditActionLabels: Record<string, string> = {
   'dues.adjustment.request': '申请少交/免交党费',
   'dues.adjustment.approve': '批准少交/免交党费',
   'dues.adjustment.reject': '不予批准少交/免交党费',
+  'dues.components.save': '设定党费基数构成项目',
 };
 
 const entityLabels: Record<string, string> = {

@@ -10,6 +10,7 @@ import { describeError } from '../../api/client';
 import { duesApi, duesKeys, monthLabel, useDuesAdjustments, useDuesLedger, useDuesReport, yuan, type DuesAdjustment, type DuesLedgerRow, type DuesMonthCellView } from '../../api/dues';
 import { DuesCellTag } from './DuesBits';
 import { DuesBaseDialog } from './DuesBaseDialog';
+import { DuesComponentsTab } from './DuesComponentsTab';
 import { useOrgs } from '../../api/queries';
 import { useMe } from '../../auth';
 import { OrgFilterSelect } from '../../components/org-tree';
@@ -314,6 +315,7 @@ export default function DuesLedgerPage() {
   }, [orgId, defaultOrg]);
 
   const ledger = useDuesLedger(orgId, year);
+  const courtId = (orgs.data ?? []).find((o) => o.id === orgId)?.courtId;
   const data = ledger.data;
   const refresh = () => void client.invalidateQueries({ queryKey: duesKeys.all });
   const undo = ({ row, cell }: PayTarget) =>
@@ -403,6 +405,7 @@ export default function DuesLedgerPage() {
               ...(isPhone ? [] : [{ key: 'year', label: '全年台账', children: <YearTable ledger={data} canManage={data.canManage} onPay={setPaying} onBase={setBaseOf} /> }]),
               { key: 'adjustments', label: '少交/免交', children: orgId ? <AdjustmentsTab orgId={orgId} rows={data.items} canManage={data.canManage} /> : null },
               { key: 'report', label: '收缴情况公布', children: orgId ? <ReportTab orgId={orgId} year={year} /> : null },
+              ...(courtId ? [{ key: 'components', label: '基数构成项目', children: <DuesComponentsTab courtId={courtId} canEdit={me.grants.some((g) => g.role === 'courtAdmin' && g.courtId === courtId)} /> }] : []),
             ]}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
