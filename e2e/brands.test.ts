@@ -218,4 +218,16 @@ describe.skipIf(!hasChromium)('浏览器：党建品牌（申报→认定→培�
     expect(await page.getByTestId('low-standards').innerText()).toContain('有特色');
     await screenshot(page, 'brands-returned-desktop');
   });
+
+  test('对外展示页：不登录即可在手机上查看本院公开的品牌集群，只含公开内容', async () => {
+    const me = (await server.apiAs('anshun', 'GET', '/api/v1/auth/me')).body as { courtId: string };
+    page = await freshPage(browser, 'phone');
+    await page.goto(`${server.baseUrl}/showcase/${me.courtId}`);
+    await poll(() => page.locator('[data-testid="showcase-brand"]').count()).toBeGreaterThan(0);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('安顺市中级人民法院党建品牌');
+    expect(text).toContain('安法护航 初心铸魂');
+    expect(page.url()).not.toContain('/login');
+    await screenshot(page, 'brands-showcase-phone');
+  });
 });

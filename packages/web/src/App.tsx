@@ -13,6 +13,8 @@ import { FullPageSpin } from './components/FullPageSpin';
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 // The room display opens with its own per-room token, without signing in (一支部一阵地).
 const PublicRoomScreenPage = lazy(() => import('./pages/bases/RoomScreen').then((m) => ({ default: m.PublicRoomScreenPage })));
+// The court's brand cluster as the public sees it: no login.
+const ShowcasePage = lazy(() => import('./pages/brands/ShowcasePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -55,6 +57,7 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/room-screen" element={<PublicRoomScreenPage />} />
+                <Route path="/showcase/:courtId" element={<ShowcasePage />} />
                 <Route element={<SignedInLayout />}>
                   {appRoutes.map((route) => (
                     <Route key={route.path} path={route.path} element={<RouteGuard route={route} />} />

@@ -15,7 +15,8 @@ declare module 'fastify' {
 }
 
 // The room display's screen answers to its own per-room display token, not a session (bases module).
-const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/room-screen', 'GET /api/v1/room-screen/photos/:fileId']);
+// The room display's token routes and the brand showcase (only what a court chose to publish) need no login.
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/room-screen', 'GET /api/v1/room-screen/photos/:fileId', 'GET /api/v1/public/brand-showcase/:courtId']);
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/password',

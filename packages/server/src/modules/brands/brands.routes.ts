@@ -88,8 +88,7 @@ export function brandRoutes(deps: Deps): FastifyPluginAsyncZod {
       return reply.header('content-type', f.mimeType).header('content-disposition', attachmentHeader(f.fileName)).header('cache-control', 'no-store').send(Buffer.from(f.content));
     });
 
-    // Meant to be public (no login): the lead adds 'GET /api/v1/public/brand-showcase/:courtId' to the
-    // auth hook's PUBLIC set; until then it answers signed-in users. It never reads the caller.
+    // Public (no login; in the auth hook's PUBLIC set): it never reads the caller.
     app.get('/public/brand-showcase/:courtId', { schema: { tags, summary: '法院党建品牌集群公开展示（仅本院选择公开的内容，无个人信息）', params: z.object({ courtId: idSchema }), response: { 200: brandShowcaseResponse } } }, async (req) => svc.showcase(deps, req.params.courtId));
 
     app.get('/honors', { schema: { tags: ['honors'], summary: '荣誉（集体、个人）', querystring: honorListQuery, response: { 200: honorListResponse } } }, async (req) => honorsSvc.listHonors(deps, requireActor(req), req.query));

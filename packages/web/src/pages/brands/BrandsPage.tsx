@@ -354,6 +354,11 @@ export default function BrandsPage() {
               options={lowerCourts.map((c) => ({ value: c.id, label: c.name }))}
             />
           )}
+          {(courtId ?? me.courtId) && (
+            <a href={`/showcase/${courtId ?? me.courtId}`} target="_blank" rel="noreferrer" data-testid="showcase-link">
+              <Button>对外展示页</Button>
+            </a>
+          )}
           {canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               创建品牌
