@@ -157,7 +157,7 @@ describe('demo data', () => {
   it('lets every demo account log in with Demo@2025, without a forced password change', async () => {
     const expected: Record<string, string> = {
       admin: 'sysAdmin', secadmin: 'securityOfficer', auditor: 'auditor', anshun: 'courtAdmin', 'anshun-zb1': 'branchSecretary',
-      'anshun-zb8': 'branchSecretary', 'anshun-dy1': 'member', lukou: 'courtAdmin', guizhou: 'higherCourtViewer',
+      'anshun-zb2': 'branchSecretary', 'anshun-zb8': 'branchSecretary', 'anshun-zb9': 'branchSecretary', 'anshun-dy1': 'member', lukou: 'courtAdmin', guizhou: 'higherCourtViewer',
     };
     for (const [username, role] of Object.entries(expected)) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
