@@ -1,8 +1,13 @@
 // 党费台账 (issue 5): a branch's monthly ledger (due, paid, 代交, 补交, 连续未交), member bases, 少交/免交
 // approvals, the member's own dues, and the yearly 收缴情况公布. Money is integer 分; months 'YYYY-MM'.
 // @see RULES.md §4.1
-import { duesMemberTypes } from '@zhibu/domain';
-import { duesAdjustmentKinds, duesAdjustmentStates, duesMonthStates, yearMonthPattern } from '@zhibu/domain/dues-ledger';
+import {
+  duesMemberTypes,
+  duesAdjustmentKinds,
+  duesAdjustmentStates,
+  duesMonthStates,
+  yearMonthPattern,
+} from '@zhibu/domain';
 import { z } from './zod-setup';
 import { idSchema, isoDateSchema, optionalText, requiredText, versionField } from './common';
 

@@ -16,6 +16,7 @@ export * from './quorum-exclusion';
 export * from './transfer';
 export * from './micro-lecture-rotation';
 export * from './dues';
+export * from './dues-ledger';
 export * from './brand-lifecycle';
 export * from './brand-review';
 export * from './room-booking';

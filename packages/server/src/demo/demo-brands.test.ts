@@ -2,38 +2,16 @@
 // 有特色 low, an overdue milestone as a reminder, the selected ones with their honors, and the
 // reviewer accounts on the panels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { readConfig } from '../config';
-import { buildApp } from '../app';
-import type { Deps } from '../deps';
-import { createFieldCrypto } from '../lib/field-crypto';
-import { openTestDatabase } from '../test-support/engines';
-import { DEMO_PASSWORD, loadDemoData } from './index';
+import { openDemoApp, type DemoApp } from '../test-support/demo-app';
 
 describe('演示数据：党建品牌与荣誉', () => {
-  let app: FastifyInstance;
-  let close: () => Promise<void>;
-  const cookies = new Map<string, string>();
-  const get = async (username: string, url: string) => {
-    if (!cookies.has(username)) {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      expect(login.statusCode, login.body).toBe(200);
-      cookies.set(username, `zhibu_sid=${login.cookies.find((c) => c.name === 'zhibu_sid')!.value}`);
-    }
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies.get(username)! } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
+  let demo: DemoApp;
+  const get = (username: string, url: string) => demo.get(username, url);
 
   beforeAll(async () => {
-    const handle = await openTestDatabase('pglite');
-    const deps: Deps = { handle, db: handle.db, crypto: createFieldCrypto(Buffer.alloc(32, 5)), config: { ...readConfig({}), logLevel: 'silent' }, now: () => new Date('2026-11-20T10:00:00+08:00') };
-    await loadDemoData(deps);
-    app = await buildApp(deps, { serveWeb: false });
-    await app.ready();
-    close = async () => (await app.close(), await handle.close());
+    demo = await openDemoApp('2026-11-20T10:00:00+08:00');
   }, 240_000);
-  afterAll(() => close());
+  afterAll(() => demo.close());
 
   it('安顺中院“1+N”品牌集群：院品牌“安法护航 初心铸魂”及各支部品牌，状态各异', async () => {
     const c = await get('anshun', '/api/v1/brand-cluster');

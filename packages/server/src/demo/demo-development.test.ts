@@ -3,41 +3,18 @@
 // demo case replays through the gates of RULES.md §3.2 without an error, and the branch secretary
 // sees only the branch's cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { openDemoApp, type DemoApp } from '../test-support/demo-app';
 import { checkDevelopmentStep, defaultRuleConfig, type RecordedStep, type StepDetails } from '@zhibu/domain';
 import { schema } from '@zhibu/db';
-import { readConfig } from '../config';
-import { buildApp } from '../app';
-import type { Deps } from '../deps';
-import { createFieldCrypto } from '../lib/field-crypto';
-import { openTestDatabase } from '../test-support/engines';
-import { DEMO_PASSWORD, loadDemoData } from './index';
 
 describe('演示数据：发展党员', () => {
-  let app: FastifyInstance;
-  let deps: Deps;
-  let close: () => Promise<void>;
-  const cookies = new Map<string, string>();
-  const get = async (username: string, url: string) => {
-    if (!cookies.has(username)) {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      expect(login.statusCode, login.body).toBe(200);
-      cookies.set(username, `zhibu_sid=${login.cookies.find((c) => c.name === 'zhibu_sid')!.value}`);
-    }
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies.get(username)! } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
+  let demo: DemoApp;
+  const get = (username: string, url: string) => demo.get(username, url);
 
   beforeAll(async () => {
-    const handle = await openTestDatabase('pglite');
-    deps = { handle, db: handle.db, crypto: createFieldCrypto(Buffer.alloc(32, 5)), config: { ...readConfig({}), logLevel: 'silent' }, now: () => new Date('2026-11-20T10:00:00+08:00') };
-    await loadDemoData(deps);
-    app = await buildApp(deps, { serveWeb: false });
-    await app.ready();
-    close = async () => (await app.close(), await handle.close());
+    demo = await openDemoApp('2026-11-20T10:00:00+08:00');
   }, 240_000);
-  afterAll(() => close());
+  afterAll(() => demo.close());
 
   it('安顺中院五个阶段都有人；支部书记只看到本支部的', async () => {
     const all = await get('anshun', '/api/v1/development/cases?pageSize=500');
@@ -58,9 +35,9 @@ describe('演示数据：发展党员', () => {
   });
 
   it('每个演示档案按顺序重放都符合 RULES.md §3.2 的硬性条件', async () => {
-    const steps = await deps.db.select().from(schema.developmentSteps);
-    const cases = await deps.db.select().from(schema.developmentCases);
-    const members = new Map((await deps.db.select().from(schema.members)).map((m) => [m.id, m]));
+    const steps = await demo.deps.db.select().from(schema.developmentSteps);
+    const cases = await demo.deps.db.select().from(schema.developmentCases);
+    const members = new Map((await demo.deps.db.select().from(schema.members)).map((m) => [m.id, m]));
     for (const c of cases) {
       const mine = steps.filter((s) => s.caseId === c.id).sort((a, b) => a.doneOn.localeCompare(b.doneOn) || a.step - b.step);
       const people = mine.flatMap((s) => [...((s.details as StepDetails).mentorIds ?? []), ...((s.details as StepDetails).sponsorIds ?? [])]).map((id) => {

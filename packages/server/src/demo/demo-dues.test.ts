@@ -2,44 +2,22 @@
 // paid monthly, one member of 第一党支部 behind (连续未交 warning), one 代交, one approved 免交, and 小李
 // seeing his own dues.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { readConfig } from '../config';
-import { buildApp } from '../app';
-import type { Deps } from '../deps';
-import { createFieldCrypto } from '../lib/field-crypto';
-import { openTestDatabase } from '../test-support/engines';
-import { DEMO_PASSWORD, loadDemoData } from './index';
+import { openDemoApp, type DemoApp } from '../test-support/demo-app';
 
 type Row = { memberName: string; orgName: string; monthlyFen: number | null; arrears: { months: number; level: string }; cells: { state: string; paidByName: string | null; backPaid: boolean }[] };
 
 describe('演示数据：党费', () => {
-  let app: FastifyInstance;
-  let close: () => Promise<void>;
-  const cookies = new Map<string, string>();
-  const get = async (username: string, url: string) => {
-    if (!cookies.has(username)) {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      expect(login.statusCode, login.body).toBe(200);
-      cookies.set(username, `zhibu_sid=${login.cookies.find((c) => c.name === 'zhibu_sid')!.value}`);
-    }
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies.get(username)! } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
+  let demo: DemoApp;
+  const get = (username: string, url: string) => demo.get(username, url);
   const branchId = async (username: string, name: string) => {
     const orgs = (await get(username, '/api/v1/orgs')).items as { id: string; name: string; shortName: string | null }[];
     return orgs.find((o) => o.shortName === name || o.name === name)!.id;
   };
 
   beforeAll(async () => {
-    const handle = await openTestDatabase('pglite');
-    const deps: Deps = { handle, db: handle.db, crypto: createFieldCrypto(Buffer.alloc(32, 5)), config: { ...readConfig({}), logLevel: 'silent' }, now: () => new Date('2026-11-20T10:00:00+08:00') };
-    await loadDemoData(deps);
-    app = await buildApp(deps, { serveWeb: false });
-    await app.ready();
-    close = async () => (await app.close(), await handle.close());
+    demo = await openDemoApp('2026-11-20T10:00:00+08:00');
   }, 240_000);
-  afterAll(() => close());
+  afterAll(() => demo.close());
 
   it('第一党支部：人人有基数（月交纳额按工资档次），一人连续4个月未交（提醒），一笔代交，一笔补交', async () => {
     const l = await get('anshun-zb1', `/api/v1/dues/ledger?orgId=${await branchId('anshun-zb1', '第一党支部')}&year=2026`);

@@ -2,44 +2,18 @@
 // branch that is behind (red), branches on track (green), and at a month's end one that has held
 // nothing yet this month (amber); two members drifting away show as 党章第九条 warning/critical.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { readConfig } from '../config';
-import { buildApp } from '../app';
-import type { Deps } from '../deps';
-import { createFieldCrypto } from '../lib/field-crypto';
-import { openTestDatabase } from '../test-support/engines';
-import { DEMO_PASSWORD, loadDemoData } from './index';
+import { openDemoApp } from '../test-support/demo-app';
 
 type OrgReminder = { orgName: string; level: 'red' | 'amber' | 'green'; items: { type: string; state: string; message: string }[] };
 
-async function demoAt(iso: string) {
-  const handle = await openTestDatabase('pglite');
-  let now = new Date(iso);
-  const deps: Deps = { handle, db: handle.db, crypto: createFieldCrypto(Buffer.alloc(32, 5)), config: { ...readConfig({}), logLevel: 'silent' }, now: () => now };
-  await loadDemoData(deps);
-  const app: FastifyInstance = await buildApp(deps, { serveWeb: false });
-  await app.ready();
-  const cookies = new Map<string, string>();
-  const get = async (username: string, url: string) => {
-    if (!cookies.has(username)) {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      expect(login.statusCode, login.body).toBe(200);
-      cookies.set(username, `zhibu_sid=${login.cookies.find((c) => c.name === 'zhibu_sid')!.value}`);
-    }
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies.get(username)! } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
-  return { deps, get, setNow: (d: string) => ((now = new Date(d)), cookies.clear()), close: async () => (await app.close(), await handle.close()) };
-}
 
 const levelOf = (items: OrgReminder[], shortName: string) => items.find((o) => o.orgName.includes(shortName))?.level;
 
 describe('演示数据：一年的组织生活', () => {
-  let demo: Awaited<ReturnType<typeof demoAt>>;
+  let demo: Awaited<ReturnType<typeof openDemoApp>>;
   beforeAll(async () => {
     // 2026-11-24: seven days before the month ends (dueSoonDays.month = 7).
-    demo = await demoAt('2026-11-24T10:00:00+08:00');
+    demo = await openDemoApp('2026-11-24T10:00:00+08:00');
   });
   afterAll(() => demo?.close());
 

@@ -2,39 +2,17 @@
 // 最高人民法院, 贵州高院 and basic courts (渌口 among them), outside units by name, a proposal waiting
 // for 第八党支部, and joint activities in all four 四联 categories, visible to both sides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { readConfig } from '../config';
-import { buildApp } from '../app';
-import type { Deps } from '../deps';
-import { createFieldCrypto } from '../lib/field-crypto';
-import { openTestDatabase } from '../test-support/engines';
-import { DEMO_PASSWORD, loadDemoData } from './index';
+import { openDemoApp, type DemoApp } from '../test-support/demo-app';
 
 type P = { partnerKind: string; partnerCourtId: string | null; courtId: string; status: string; partnerLabel: string; canDecide: boolean };
 
 describe('演示数据：联建共建', () => {
-  let app: FastifyInstance;
-  let close: () => Promise<void>;
-  const cookies = new Map<string, string>();
-  const get = async (username: string, url: string) => {
-    if (!cookies.has(username)) {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      expect(login.statusCode, login.body).toBe(200);
-      cookies.set(username, `zhibu_sid=${login.cookies.find((c) => c.name === 'zhibu_sid')!.value}`);
-    }
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies.get(username)! } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
+  let demo: DemoApp;
+  const get = (username: string, url: string) => demo.get(username, url);
   beforeAll(async () => {
-    const handle = await openTestDatabase('pglite');
-    const deps: Deps = { handle, db: handle.db, crypto: createFieldCrypto(Buffer.alloc(32, 5)), config: { ...readConfig({}), logLevel: 'silent' }, now: () => new Date('2026-11-23T09:00:00+08:00') };
-    await loadDemoData(deps);
-    app = await buildApp(deps, { serveWeb: false });
-    await app.ready();
-    close = async () => (await app.close(), await handle.close());
-  });
-  afterAll(() => close());
+    demo = await openDemoApp('2026-11-23T09:00:00+08:00');
+  }, 240_000);
+  afterAll(() => demo.close());
 
   it('安顺中院各支部与24个对口法院党支部联建（最高法、省法院、基层法院含渌口），另有外单位和一个待确认的邀请', async () => {
     const all = await get('anshun', '/api/v1/partnerships?pageSize=200');

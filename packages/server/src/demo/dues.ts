@@ -3,8 +3,17 @@
 // most paid monthly around the 10th, 小李 paid up to last month (this month still open), one member of
 // 第一党支部 four months behind (连续未交 warning), one 代交 by a spouse, one 补交, one wage change, and
 // one 免交 in 第八党支部 approved by the 机关党委. @see RULES.md §4.1
-import { computeMonthlyDues, defaultRuleConfig, type DuesMemberType } from '@zhibu/domain';
-import { addYearMonths, computeDuesBaseFen, monthOfDate, monthRange, type DuesBaseComponent, type YearMonth } from '@zhibu/domain/dues-ledger';
+import {
+  computeMonthlyDues,
+  defaultRuleConfig,
+  type DuesMemberType,
+  addYearMonths,
+  computeDuesBaseFen,
+  monthOfDate,
+  monthRange,
+  type DuesBaseComponent,
+  type YearMonth,
+} from '@zhibu/domain';
 import { newId, schema } from '@zhibu/db';
 import type { DemoContext } from './context';
 import type { MemberRow } from './builder';

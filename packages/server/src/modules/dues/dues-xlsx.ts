@@ -2,7 +2,7 @@
 // readers, a per-member sheet. Chinese headers, money in 元 with 2 decimals (opens in WPS and Office).
 import ExcelJS from 'exceljs';
 import type { DuesLedger, DuesReport } from '@zhibu/contracts';
-import { formatYearMonth } from '@zhibu/domain/dues-ledger';
+import { formatYearMonth } from '@zhibu/domain';
 
 const yuan = (fen: number) => Math.round(fen) / 100;
 const money = '0.00';

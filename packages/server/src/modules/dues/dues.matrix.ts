@@ -5,8 +5,10 @@
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { newId, schema } from '@zhibu/db';
-import { monthOfDate } from '@zhibu/domain/dues-ledger';
-import { todayInShanghai } from '@zhibu/domain';
+import {
+  monthOfDate,
+  todayInShanghai,
+} from '@zhibu/domain';
 import type { TestApp } from '../../test-support/test-app';
 import { courtComponents } from './dues.service';
 import { ANSHUN_READERS, nextSeq, type Case, type Target } from '../../test-support/matrix';

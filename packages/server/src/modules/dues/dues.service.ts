@@ -15,8 +15,15 @@ import type {
   recordDuesPaymentRequest,
   saveDuesBaseRequest,
 } from '@zhibu/contracts';
-import { computeMonthlyDues, duesMemberTypeLabels, duesTypeUsesBase, memberStatusLabels, todayInShanghai, type DuesMemberType, type MemberStatus, type RuleConfig } from '@zhibu/domain';
 import {
+  computeMonthlyDues,
+  duesMemberTypeLabels,
+  duesTypeUsesBase,
+  memberStatusLabels,
+  todayInShanghai,
+  type DuesMemberType,
+  type MemberStatus,
+  type RuleConfig,
   addYearMonths,
   buildDuesMonths,
   checkDuesAdjustment,
@@ -40,7 +47,7 @@ import {
   type DuesMonthCell,
   type MemberDuesInput,
   type YearMonth,
-} from '@zhibu/domain/dues-ledger';
+} from '@zhibu/domain';
 import { newId, schema, type DbOrTx } from '@zhibu/db';
 import type { Deps } from '../../deps';
 import { AppError, invalidField } from '../../errors';
