@@ -339,6 +339,13 @@ export async function loadDemoData(deps: Deps): Promise<DemoSummary> {
     // The modules added after organizational life seed their own demo rows (demo/<module>.ts).
     const ctx: DemoContext = { tx, now, today, rows: b.rows, anshun, lukou, guizhouCourtId: guizhou.id, zhuzhouCourtId: zhuzhou.id, userIds };
     for (const seedModule of moduleDemoSeeders) await seedModule(ctx);
+    // The seeders add courts, orgs and accounts of their own (联建's counterpart courts, reviewers):
+    // count what is there, so the start-up message and the audit entry say what was loaded.
+    const counted = await tx.execute<{ courts: number; orgs: number; members: number; users: number }>(
+      sql`select (select count(*) from courts)::int as courts, (select count(*) from party_orgs)::int as orgs, (select count(*) from members)::int as members, (select count(*) from users)::int as users`,
+    );
+    const n = (counted as unknown as { rows: { courts: number; orgs: number; members: number; users: number }[] }).rows[0]!;
+    Object.assign(summary, { courts: Number(n.courts), partyOrgs: Number(n.orgs), members: Number(n.members), users: Number(n.users) });
     // 渌口法院 has no 每周政治理论集中学习 rule of its own: its catalogue switches the type off ([U]).
     await tx.insert(schema.settings).values({ id: newId(), courtId: lukou.court.id, key: CATALOGUE_KEY, value: { weeklyPoliticalStudy: { enabled: false } } });
     await appendAudit(tx, { userId: null, name: '系统（演示数据）' }, { action: 'demo.seed', entity: 'system', after: summary });
