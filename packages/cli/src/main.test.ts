@@ -57,7 +57,8 @@ describe('zhibu CLI', () => {
   it('loads demo data once, verifies the audit chain, and reports the first broken link after tampering', { timeout: 180_000 }, async () => {
     const dir = useDataDir('demo');
     expect(await runCli(['demo'])).toBe(0);
-    expect(logged.join('\n')).toMatch(/演示数据已载入.*4 个法院/);
+    // the two courts of the articles with their higher courts, and 联建's counterpart courts (最高法, six county courts)
+    expect(logged.join('\n')).toMatch(/演示数据已载入.*：11 个法院.*71 个党组织.*11 个账号/);
     expect(logged.join('\n')).toContain('anshun-zb1');
     expect(await errorOf(['demo'])).toMatch(/数据库不是空的.*ZHIBU_DATA_DIR/);
 
