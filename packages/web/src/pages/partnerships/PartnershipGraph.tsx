@@ -1,13 +1,14 @@
 // The 联建 network as an ECharts force graph: branches coloured by court, outside units apart, a
 // link per pairing (dashed while waiting for the other side). echarts/core with GraphChart only,
 // registered here so the other pages' chart chunk stays as it is.
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { GraphChart, type GraphSeriesOption } from 'echarts/charts';
 import { LegendComponent, TooltipComponent, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
 import type { PartnershipNetwork } from '../../api/partnerships';
+import { useEChart } from '../../components/EChart';
 
 echarts.use([GraphChart, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -72,23 +73,7 @@ export function buildGraphOption(net: PartnershipNetwork, compact: boolean): Opt
 }
 
 export default function PartnershipGraph({ network, height, compact }: { network: PartnershipNetwork; height: number; compact: boolean }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const option = useMemo(() => buildGraphOption(network, compact), [network, compact]);
-  useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label="联建网络图" data-testid="partnership-graph" style={{ width: '100%', height }} />;
 }
