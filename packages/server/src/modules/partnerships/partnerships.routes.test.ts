@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { testEngines } from '../../test-support/engines';
+import { maskIdNumber, maskPhone } from '@zhibu/domain';
 import { jointLabelsOf } from './joint-activities';
 
 type Att = { memberId: string | null; name: string; reason: string | null; side?: string; canMark?: boolean };
@@ -129,9 +130,10 @@ describe.each(testEngines)('联建与联建活动 (%s)', (engine) => {
     expect((d.attendance as Att[]).find((a) => a.name === '谢燕')).toMatchObject({ side: 'partner', canMark: true });
     // Names are fine; 身份证号 and phone (full or masked) never.
     for (const m of Object.values(t.fx.members)) {
-      expect(detail.body).not.toContain(m.idNumber);
-      expect(detail.body).not.toContain(m.phone.slice(7));
+      // Whole values and their masked forms: a bare 4-digit tail would also match random UUID hex.
+      for (const v of [m.idNumber, maskIdNumber(m.idNumber), m.phone, maskPhone(m.phone)]) expect(detail.body).not.toContain(v);
     }
+    expect(detail.body).not.toMatch(/"(idNumber|phone)"/);
     // A member expected at it (赵小雨, 第一支部) reads it too; the other court's members are names only.
     expect((await t.as('anshun-dy1', 'GET', `/api/v1/activities/${activityId}`)).statusCode).toBe(200);
   });
