@@ -8,5 +8,10 @@ import { cases as developmentCases } from './modules/development/development.mat
 import { cases as reminderNoticeCases } from './modules/reminder-notices/reminder-notices.matrix';
 import { cases as duesCases } from './modules/dues/dues.matrix';
 import { cases as transferCases } from './modules/transfers/transfers.matrix';
+import { cases as evaluationCases } from './modules/evaluations/evaluations.matrix';
+import { cases as talkCases } from './modules/talks/talks.matrix';
+import { cases as careCases } from './modules/care/care.matrix';
+import { cases as pioneerCases } from './modules/pioneers/pioneers.matrix';
 
-export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases, ...reminderNoticeCases, ...duesCases, ...transferCases];
+export const moduleMatrixCases: Case[] = [...brandCases, ...baseCases, ...partnershipCases, ...developmentCases, ...reminderNoticeCases, ...duesCases, ...transferCases,
+  ...evaluationCases, ...talkCases, ...careCases, ...pioneerCases];

@@ -29,7 +29,15 @@ export type Permission =
   | 'development:read'
   | 'development:manage'
   | 'dues:read'
-  | 'dues:manage';
+  | 'dues:manage'
+  | 'evaluations:read'
+  | 'evaluations:manage'
+  | 'talks:read'
+  | 'talks:manage'
+  | 'care:read'
+  | 'care:manage'
+  | 'pioneers:read'
+  | 'pioneers:manage';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

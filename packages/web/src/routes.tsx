@@ -21,6 +21,10 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UserSwitchOutlined,
+  CommentOutlined,
+  HeartOutlined,
+  SolutionOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@zhibu/contracts';
 import { can, type Permission } from './auth';
@@ -68,6 +72,10 @@ export const appRoutes: AppRoute[] = [
   { path: '/transfers', title: '组织关系转接', icon: <SwapOutlined />, permission: 'members:manage', menu: true, component: lazy(() => import('./pages/transfers/TransfersPage')) },
   { path: '/dues', title: '党费管理', icon: <AccountBookOutlined />, permission: 'dues:read', menu: true, component: lazy(() => import('./pages/dues/DuesLedgerPage')) },
   { path: '/dues/calculator', title: '党费计算器', icon: <CalculatorOutlined />, anyOf: ['self:read', 'members:read'], menu: true, component: lazy(() => import('./pages/dues/DuesCalculatorPage')) },
+  { path: '/evaluations', title: '民主评议', icon: <SolutionOutlined />, permission: 'evaluations:read', menu: true, component: lazy(() => import('./pages/evaluations/EvaluationsPage')) },
+  { path: '/talks', title: '谈心谈话', icon: <CommentOutlined />, permission: 'talks:read', menu: true, component: lazy(() => import('./pages/talks/TalksPage')) },
+  { path: '/care', title: '关心关爱', icon: <HeartOutlined />, permission: 'care:read', menu: true, component: lazy(() => import('./pages/care/CarePage')) },
+  { path: '/pioneers', title: '示范岗与评优', icon: <StarOutlined />, permission: 'pioneers:read', menu: true, component: lazy(() => import('./pages/pioneers/PioneersPage')) },
   { path: '/me', title: '我的档案', icon: <IdcardOutlined />, permission: 'self:read', menu: true, component: lazy(() => import('./pages/members/MyProfilePage')) },
   { path: '/audit', title: '审计日志', icon: <AuditOutlined />, permission: 'audit:read', menu: true, component: lazy(() => import('./pages/audit/AuditPage')) },
   { path: '/admin/users', title: '用户管理', icon: <UserSwitchOutlined />, permission: 'users:manage', menu: true, component: lazy(() => import('./pages/admin/UsersPage')) },

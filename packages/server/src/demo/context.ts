@@ -10,6 +10,10 @@ import { seedPartnershipDemo } from './partnerships';
 import { seedDevelopmentDemo } from './development';
 import { seedDuesDemo } from './dues';
 import { seedTransferDemo } from './transfers';
+import { seedEvaluationDemo } from './evaluations';
+import { seedTalkDemo } from './talks';
+import { seedCareDemo } from './care';
+import { seedPioneerDemo } from './pioneers';
 
 export type DemoContext = {
   tx: DbOrTx;
@@ -29,4 +33,5 @@ export type DemoContext = {
 export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
 
 /** Run in this order, inside the demo's one transaction, after orgs, members, activities and accounts. */
-export const moduleDemoSeeders: DemoSeeder[] = [seedBrandDemo, seedBaseDemo, seedPartnershipDemo, seedDevelopmentDemo, seedDuesDemo, seedTransferDemo];
+export const moduleDemoSeeders: DemoSeeder[] = [seedBrandDemo, seedBaseDemo, seedPartnershipDemo, seedDevelopmentDemo, seedDuesDemo, seedTransferDemo,
+  seedEvaluationDemo, seedTalkDemo, seedCareDemo, seedPioneerDemo];

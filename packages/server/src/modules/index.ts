@@ -18,6 +18,10 @@ import { developmentRoutes } from './development/development.routes';
 import { reminderNoticeRoutes } from './reminder-notices/reminder-notices.routes';
 import { duesRoutes } from './dues/dues.routes';
 import { transferRoutes } from './transfers/transfers.routes';
+import { evaluationRoutes } from './evaluations/evaluations.routes';
+import { talkRoutes } from './talks/talks.routes';
+import { careRoutes } from './care/care.routes';
+import { pioneerRoutes } from './pioneers/pioneers.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
@@ -36,5 +40,9 @@ export function moduleRoutes(deps: Deps): FastifyPluginAsyncZod[] {
     reminderNoticeRoutes(deps),
     duesRoutes(deps),
     transferRoutes(deps),
+    evaluationRoutes(deps),
+    talkRoutes(deps),
+    careRoutes(deps),
+    pioneerRoutes(deps),
   ];
 }

@@ -29,6 +29,14 @@ export const permissionNames = [
   'development:manage',
   'dues:read',
   'dues:manage',
+  'evaluations:read',
+  'evaluations:manage',
+  'talks:read',
+  'talks:manage',
+  'care:read',
+  'care:manage',
+  'pioneers:read',
+  'pioneers:manage',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -61,6 +69,17 @@ export function permissionsOf(actor: Actor): Permission[] {
   // 党费: the branch committee keeps the ledger; members see their own dues on their profile.
   if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember')) p.add('dues:read');
   if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('dues:manage');
+  // 民主评议: the branch committee runs the round; members take part through their own page.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember')) p.add('evaluations:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('evaluations:manage');
+  // 谈心谈话: the committee talks and records; the office sees the coverage.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember')) p.add('talks:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember')) p.add('talks:manage');
+  // 关怀: personal hardship and illness — the secretary and the office only.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) for (const x of ['care:read', 'care:manage'] as const) p.add(x);
+  // 示范岗/先锋队 and 优秀党员: public inside the court; the branch proposes, the office decides.
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary', 'committeeMember', 'groupLeader', 'member')) p.add('pioneers:read');
+  if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('pioneers:manage');
   if (hasRole(actor, 'auditor')) p.add('audit:read');
   if (hasRole(actor, 'sysAdmin')) for (const x of ['users:manage', 'courts:manage'] as const) p.add(x);
   if (hasRole(actor, 'securityOfficer')) p.add('security:manage');

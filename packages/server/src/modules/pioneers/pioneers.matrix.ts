@@ -1,0 +1,5 @@
+// Authorization-matrix cases of 示范岗与先锋队 (issue 5): every route of the module, run by
+// authorization-matrix.test.ts (see test-support/matrix.ts for the case shape).
+import type { Case } from '../../test-support/matrix';
+
+export const cases: Case[] = [];
