@@ -1,12 +1,12 @@
 // The signed-in frame: side menu (a Drawer at phone width) built from the route table, a header
 // with the user's name and role, the idle-timeout watcher, and the page guard.
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Space, Typography } from 'antd';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Space, Typography, type MenuProps } from 'antd';
 import { DownOutlined, LockOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, StarFilled, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, matchPath, useLocation, useNavigate } from 'react-router';
 import { ApiError, describeError } from '../api/client';
 import { MeProvider, describeGrants, useMe, useMeQuery, useSignOut } from '../auth';
-import { appRoutes, canOpen, landingPath, menuRoutes, type AppRoute } from '../routes';
+import { appRoutes, canOpen, landingPath, menuSections, type AppRoute } from '../routes';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { IdleWatcher } from './IdleWatcher';
 import { ForbiddenPage } from '../pages/errors/ErrorPages';
@@ -57,7 +57,11 @@ function AppFrame() {
   const signOut = useSignOut();
 
   const menuItems = useMemo(
-    () => menuRoutes(me).map((r) => ({ key: r.path, icon: r.icon, label: <Link to={r.path}>{r.title}</Link> })),
+    (): NonNullable<MenuProps['items']> =>
+      menuSections(me).flatMap((s): NonNullable<MenuProps['items']> => {
+        const items = s.routes.map((r) => ({ key: r.path, icon: r.icon, label: <Link to={r.path}>{r.title}</Link> }));
+        return s.title ? [{ type: 'group' as const, key: `group:${s.key}`, label: s.title, children: items }] : items;
+      }),
     [me],
   );
   const current = findRoute(location.pathname);
@@ -124,8 +128,18 @@ function AppFrame() {
             {menu}
           </Drawer>
         ) : (
-          <Sider width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" breakpoint="lg" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-            <nav aria-label="主菜单">{menu}</nav>
+          // The menu scrolls inside the viewport (below the 64px header) and keeps its last entries
+          // clear of the collapse button that antd fixes to the bottom of the sider.
+          <Sider
+            width={208}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            theme="light"
+            breakpoint="lg"
+            style={{ borderInlineEnd: '1px solid #f0f0f0', position: 'sticky', top: 64, height: 'calc(100vh - 64px)', overflowY: 'auto' }}
+          >
+            <nav aria-label="主菜单" style={{ paddingBottom: 48 }}>{menu}</nav>
           </Sider>
         )}
         <Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
