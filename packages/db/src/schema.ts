@@ -445,4 +445,5 @@ export * from './schema-talks';
 export * from './schema-care';
 export * from './schema-pioneers';
 export * from './schema-notices';
+export * from './schema-reminders';
 export * from './schema-transfers';
