@@ -1,4 +1,4 @@
-import { courtLevels, duesRoundingModes, duesRoundingUnits, periodUnits } from '@zhibu/domain';
+import { courtLevels, duesRoundingModes, duesRoundingUnits, periodUnits, talkPeerCoverageModes } from '@zhibu/domain';
 import { z } from './zod-setup';
 import { idSchema, requiredText, versionField } from './common';
 
@@ -91,6 +91,8 @@ export const courtRuleOverridesSchema = z
       })
       .partial()
       .strict(),
+    // 谈心谈话: the reading of 党员↔党员 and the month missing pairs start to warn (RULES.md §1.1 [U]).
+    talks: z.object({ peerCoverage: z.enum(talkPeerCoverageModes), warningFromMonth: z.number().int().min(1).max(12) }).partial().strict(),
   })
   .partial()
   .strict();

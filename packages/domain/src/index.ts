@@ -22,3 +22,4 @@ export * from './brand-review';
 export * from './room-booking';
 export * from './partnership';
 export * from './development';
+export * from './talk-coverage';

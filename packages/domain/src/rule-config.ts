@@ -4,6 +4,7 @@
 // @see DESIGN.md (rules tagged [U] → configurable), RULES.md (confidence tags)
 import type { OrgType, PeriodUnit } from './enums';
 import { defaultTransferSettings, type TransferSettings } from './transfer';
+import { defaultTalkConfig, talkPeerCoverageModes, type TalkConfig } from './talk-coverage';
 
 export type CommitteeSizeConfig = {
   /** Fewest members of a 支部委员会. */
@@ -117,6 +118,8 @@ export type RuleConfig = {
   development: DevelopmentConfig;
   /** 介绍信 validity (days, the issue day counting as the first) and number prefix. @see transfer.ts, RULES.md §5 [U] */
   transfer: TransferSettings;
+  /** 谈心谈话: how 党员↔党员 is read and from which month missing pairs warn [U]. @see talk-coverage.ts, RULES.md §1.1 */
+  talks: TalkConfig;
 };
 
 /** A court's overrides: any subset, at any depth. */
@@ -237,6 +240,8 @@ export const defaultRuleConfig: RuleConfig = freezeDeep({
   },
   /** 介绍信有效期全国无统一规定；常见10–30天，最长不超过3个月（跨省部分口径6个月）[U]. @see RULES.md §5 */
   transfer: { ...defaultTransferSettings },
+  /** 「党员和党员之间每年一般各不少于1次」: practical reading 'eachMemberOnce' by default; warnings from October (Q4) [U]. */
+  talks: { ...defaultTalkConfig },
 });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -339,5 +344,8 @@ export function checkRuleConfig(config: RuleConfig): string[] {
   requireInteger('development.reminderDays', config.development.reminderDays, 0);
   requireInteger('transfer.letterValidityDays', config.transfer.letterValidityDays, 1);
   if (typeof config.transfer.letterPrefix !== 'string' || !config.transfer.letterPrefix.trim()) problems.push('transfer.letterPrefix 不能为空');
+  if (!(talkPeerCoverageModes as readonly string[]).includes(config.talks.peerCoverage)) problems.push('talks.peerCoverage 应为 "eachMemberOnce" 或 "allPairs"');
+  requireInteger('talks.warningFromMonth', config.talks.warningFromMonth, 1);
+  if (config.talks.warningFromMonth > 12) problems.push('talks.warningFromMonth 不能大于12');
   return problems;
 }
