@@ -14,7 +14,9 @@ describe('党建品牌五步流程：申报→认定→培育→宣传→选树�
     ['草稿不能直接认定', 'draft', 'recognize', ['office'], null, 'state'],
     ['不予认定后不能再申报', 'rejected', 'submit', ['branch'], null, 'state'],
     ['认定后开始培育', 'recognized', 'cultivate', ['office'], null, 'cultivating'],
-    ['培育中不能跳过宣传直接选树', 'cultivating', 'select', ['office'], null, 'state'],
+    ['培育中的品牌可在年度选树中选树', 'cultivating', 'select', ['office'], null, 'selected'],
+    ['已认定尚未培育不能选树', 'recognized', 'select', ['office'], null, 'state'],
+    ['支部不能选树本支部的品牌', 'cultivating', 'select', ['branch'], null, 'actor'],
     ['宣传推广后选树', 'promoting', 'select', ['office'], null, 'selected'],
     ['已选树后不能再选树', 'selected', 'select', ['office'], null, 'state'],
   ])('%s', (_n, state, action, kinds, reason, expected) => {

@@ -1,6 +1,7 @@
 // 一支部一品牌: every brand goes through the five steps 申报、认定、培育、宣传、选树 (安顺中院's practice;
 // RULES.md §"过硬党支部" — local, no national text [U]). As a state machine:
 //   draft ─submit→ submitted ─recognize→ recognized ─cultivate→ cultivating ─promote→ promoting ─select→ selected
+//                                                                 cultivating ─select→ selected (an annual 选树 round takes both)
 //                      ├─return→ returned ─submit→ submitted (resubmitted after changes)
 //                      └─reject→ rejected (final)
 // Who moves it: the brand's own branch (its secretary, or the party office for the court's master brand)
@@ -43,7 +44,8 @@ export const brandTransitions: Record<BrandAction, Transition> = {
   reject: { from: ['submitted'], to: 'rejected', by: 'office', reasonRequired: true },
   cultivate: { from: ['recognized'], to: 'cultivating', by: 'office', reasonRequired: false },
   promote: { from: ['cultivating'], to: 'promoting', by: 'office', reasonRequired: false },
-  select: { from: ['promoting'], to: 'selected', by: 'office', reasonRequired: false },
+  // 选树 takes brands being cultivated or promoted (the annual round, brand-selection.ts).
+  select: { from: ['cultivating', 'promoting'], to: 'selected', by: 'office', reasonRequired: false },
 };
 
 /** The brand's content may be edited by its branch while it is not under review or closed. */
