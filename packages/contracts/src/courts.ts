@@ -1,4 +1,4 @@
-import { courtLevels, duesRoundingModes, duesRoundingUnits, periodUnits, talkPeerCoverageModes } from '@zhibu/domain';
+import { courtLevels, duesRoundingModes, duesRoundingUnits, periodUnits, talkPeerCoverageModes, excellenceQuotaModes } from '@zhibu/domain';
 import { z } from './zod-setup';
 import { idSchema, requiredText, versionField } from './common';
 
@@ -91,8 +91,25 @@ export const courtRuleOverridesSchema = z
       })
       .partial()
       .strict(),
+    // 民主评议党员: 优秀 ratio (一般不超过三分之一) and whether 预备党员 get a grade (RULES.md §6 [U]).
+    evaluation: z
+      .object({
+        excellentRatio: z.object({ numerator: z.number().int().min(0).max(10), denominator: z.number().int().min(1).max(10) }).strict(),
+        gradeProbationaryMembers: z.boolean(),
+      })
+      .partial()
+      .strict(),
     // 谈心谈话: the reading of 党员↔党员 and the month missing pairs start to warn (RULES.md §1.1 [U]).
     talks: z.object({ peerCoverage: z.enum(talkPeerCoverageModes), warningFromMonth: z.number().int().min(1).max(12) }).partial().strict(),
+    // 示范岗/先锋队 and 优秀党员 [U]: review deadline month, model posts per member, default quota (pioneers.ts).
+    pioneers: z
+      .object({
+        reviewDueMonth: z.number().int().min(1).max(12),
+        maxActiveModelPostsPerMember: z.number().int().min(1).max(5),
+        excellenceQuota: z.object({ mode: z.enum(excellenceQuotaModes), count: z.number().int().min(1).max(500) }).partial().strict(),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

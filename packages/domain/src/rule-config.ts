@@ -4,6 +4,8 @@
 // @see DESIGN.md (rules tagged [U] → configurable), RULES.md (confidence tags)
 import type { OrgType, PeriodUnit } from './enums';
 import { defaultTransferSettings, type TransferSettings } from './transfer';
+import { defaultEvaluationSettings, type EvaluationSettings } from './democratic-evaluation';
+import { defaultPioneerSettings, excellenceQuotaModes, type PioneerSettings } from './pioneers';
 import { defaultTalkConfig, talkPeerCoverageModes, type TalkConfig } from './talk-coverage';
 
 export type CommitteeSizeConfig = {
@@ -118,8 +120,12 @@ export type RuleConfig = {
   development: DevelopmentConfig;
   /** 介绍信 validity (days, the issue day counting as the first) and number prefix. @see transfer.ts, RULES.md §5 [U] */
   transfer: TransferSettings;
+  /** 民主评议党员: the 优秀 ratio and whether 预备党员 get a grade. @see democratic-evaluation.ts, RULES.md §6 [S/U] */
+  evaluation: EvaluationSettings;
   /** 谈心谈话: how 党员↔党员 is read and from which month missing pairs warn [U]. @see talk-coverage.ts, RULES.md §1.1 */
   talks: TalkConfig;
+  /** 示范岗/先锋队 review deadline, model posts per member, 优秀党员 quota. @see pioneers.ts [U] */
+  pioneers: PioneerSettings;
 };
 
 /** A court's overrides: any subset, at any depth. */
@@ -240,8 +246,15 @@ export const defaultRuleConfig: RuleConfig = freezeDeep({
   },
   /** 介绍信有效期全国无统一规定；常见10–30天，最长不超过3个月（跨省部分口径6个月）[U]. @see RULES.md §5 */
   transfer: { ...defaultTransferSettings },
+  /** 优秀一般不超过三分之一（共产党员网 专题 [S13]）；预备党员不评定等次（地方口径 [U]）. @see RULES.md §6 */
+  evaluation: { excellentRatio: { ...defaultEvaluationSettings.excellentRatio }, gradeProbationaryMembers: defaultEvaluationSettings.gradeProbationaryMembers },
   /** 「党员和党员之间每年一般各不少于1次」: practical reading 'eachMemberOnce' by default; warnings from October (Q4) [U]. */
   talks: { ...defaultTalkConfig },
+  /**
+   * No national text: 年度考评 by the end of January of the next year, one 示范岗 per member at a time,
+   * 优秀党员 2 per branch — local practice [U]. @see pioneers.ts
+   */
+  pioneers: { ...defaultPioneerSettings, excellenceQuota: { ...defaultPioneerSettings.excellenceQuota } },
 });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -344,6 +357,15 @@ export function checkRuleConfig(config: RuleConfig): string[] {
   requireInteger('development.reminderDays', config.development.reminderDays, 0);
   requireInteger('transfer.letterValidityDays', config.transfer.letterValidityDays, 1);
   if (typeof config.transfer.letterPrefix !== 'string' || !config.transfer.letterPrefix.trim()) problems.push('transfer.letterPrefix 不能为空');
+  requireInteger('evaluation.excellentRatio.numerator', config.evaluation.excellentRatio.numerator, 0);
+  requireInteger('evaluation.excellentRatio.denominator', config.evaluation.excellentRatio.denominator, 1);
+  if (config.evaluation.excellentRatio.numerator > config.evaluation.excellentRatio.denominator) problems.push('evaluation.excellentRatio 应满足 numerator ≤ denominator');
+  if (typeof config.evaluation.gradeProbationaryMembers !== 'boolean') problems.push('evaluation.gradeProbationaryMembers 应为 true 或 false');
+  requireInteger('pioneers.reviewDueMonth', config.pioneers.reviewDueMonth, 1);
+  if (config.pioneers.reviewDueMonth > 12) problems.push('pioneers.reviewDueMonth 应为1至12');
+  requireInteger('pioneers.maxActiveModelPostsPerMember', config.pioneers.maxActiveModelPostsPerMember, 1);
+  requireInteger('pioneers.excellenceQuota.count', config.pioneers.excellenceQuota.count, 1);
+  if (!(excellenceQuotaModes as readonly string[]).includes(config.pioneers.excellenceQuota.mode)) problems.push('pioneers.excellenceQuota.mode 应为 "perBranch" 或 "total"');
   if (!(talkPeerCoverageModes as readonly string[]).includes(config.talks.peerCoverage)) problems.push('talks.peerCoverage 应为 "eachMemberOnce" 或 "allPairs"');
   requireInteger('talks.warningFromMonth', config.talks.warningFromMonth, 1);
   if (config.talks.warningFromMonth > 12) problems.push('talks.warningFromMonth 不能大于12');
