@@ -190,3 +190,92 @@ export const honors = pgTable(
   },
   (t) => [index('honors_court_idx').on(t.courtId, t.awardedOn), index('honors_brand_idx').on(t.brandId), index('honors_member_idx').on(t.memberId)],
 );
+
+/**
+ * 选树: an annual selection round of the court (征集 → 评审 → 已公布; brand-selection.ts). The office
+ * sets the quota [U], the deadline for nominations, the criteria, the four standards' weights and the
+ * honor a selected brand receives (recorded in the honors registry on selection).
+ */
+export const brandSelectionRounds = pgTable(
+  'brand_selection_rounds',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    quota: integer('quota').notNull(),
+    deadline: day('deadline').notNull(),
+    criteria: text('criteria'),
+    status: text('status').notNull().default('collecting'),
+    weights: jsonb('weights').$type<Record<string, number>>().notNull(),
+    honorName: text('honor_name').notNull(),
+    honorLevel: text('honor_level').notNull(),
+    honorIssuer: text('honor_issuer').notNull(),
+    publishedAt: instant('published_at'),
+    publishedBy: uuid('published_by').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('brand_selection_rounds_court_idx').on(t.courtId, t.year), uniqueIndex('brand_selection_rounds_name_uq').on(t.courtId, t.name)],
+);
+
+/** The round's review panel (users of the court; each skips the nominations of their own branch line). */
+export const brandSelectionReviewers = pgTable(
+  'brand_selection_reviewers',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    roundId: uuid('round_id').notNull().references(() => brandSelectionRounds.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('brand_selection_reviewers_uq').on(t.roundId, t.userId)],
+);
+
+/**
+ * A brand nominated to a round, with the branch's statement and the year's evidence counts as they
+ * stood when nominated; the office's decision (selected, with the honor recorded, or not, with why).
+ */
+export const brandSelectionNominations = pgTable(
+  'brand_selection_nominations',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    roundId: uuid('round_id').notNull().references(() => brandSelectionRounds.id),
+    brandId: uuid('brand_id').notNull().references(() => brands.id),
+    statement: text('statement').notNull(),
+    /** {activity, publicity, project, total} tagged to the brand in the round's year. */
+    evidence: jsonb('evidence').$type<{ activity: number; publicity: number; project: number; total: number }>().notNull(),
+    nominatedBy: uuid('nominated_by').references(() => users.id),
+    nominatedByName: text('nominated_by_name').notNull(),
+    nominatedAt: instant('nominated_at').notNull(),
+    result: text('result').notNull().default('pending'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: instant('decided_at'),
+    honorId: uuid('honor_id').references(() => honors.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('brand_selection_nominations_uq').on(t.roundId, t.brandId), index('brand_selection_nominations_brand_idx').on(t.brandId)],
+);
+
+/** One reviewer's scores (0–100) on the four standards for one nomination. */
+export const brandSelectionScores = pgTable(
+  'brand_selection_scores',
+  {
+    id: uuid('id').primaryKey(),
+    courtId: uuid('court_id').notNull().references(() => courts.id),
+    nominationId: uuid('nomination_id').notNull().references(() => brandSelectionNominations.id),
+    reviewerId: uuid('reviewer_id').notNull().references(() => users.id),
+    theme: integer('theme').notNull(),
+    substance: integer('substance').notNull(),
+    distinctiveness: integer('distinctiveness').notNull(),
+    integration: integer('integration').notNull(),
+    comment: text('comment'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('brand_selection_scores_uq').on(t.nominationId, t.reviewerId)],
+);
