@@ -1,6 +1,6 @@
 // 一支部一品牌 (issue 4): brands through 申报→认定→培育→宣传→选树, the 认定 panel's scores on the
 // four standards, cultivation milestones, evidence, the court's "1+N" cluster, and the honors registry.
-import { brandActions, brandEvidenceKinds, brandStandards, brandStates, honorKinds, honorLevels } from '@zhibu/domain';
+import { brandActions, brandEvidenceKinds, brandStandards, brandStates, honorKinds, honorLevels, nominationResults, selectionRoundStatuses } from '@zhibu/domain';
 import { z } from './zod-setup';
 import { idSchema, isoDateSchema, optionalText, paginationQuery, requiredText, versionField } from './common';
 
@@ -25,6 +25,8 @@ export const brandSummarySchema = z.object({
   overdueCount: z.number().int(),
   hasLogo: z.boolean(),
   published: z.boolean(),
+  /** Year of the 选树 round that selected it (已选树). */
+  selectedYear: z.number().int().nullable(),
   /** The caller sits on the panel of the current round and has not scored yet. */
   awaitingMyScore: z.boolean(),
   updatedAt: z.string(),
@@ -133,7 +135,6 @@ export const brandDetailSchema = brandSummarySchema.extend({
   story: z.string().nullable(),
   decisionReason: z.string().nullable(),
   decidedAt: z.string().nullable(),
-  selectedYear: z.number().int().nullable(),
   /** Null for callers outside the brand's court and for plain members (scores and reviewers' names stay in the court's office and the branch). */
   review: brandReviewSchema.nullable(),
   milestones: z.array(brandMilestoneSchema),
@@ -143,6 +144,8 @@ export const brandDetailSchema = brandSummarySchema.extend({
   /** Photos of the tagged activities (their image attachments), for readers inside the court. */
   photos: z.array(z.object({ id: idSchema, fileName: z.string(), url: z.string(), activityTitle: z.string() })),
   honors: z.array(honorSchema),
+  /** The 选树 rounds it was nominated to (results once published, or for the office and the branch). */
+  selections: z.array(z.object({ roundId: idSchema, roundName: z.string(), year: z.number().int(), roundStatusLabel: z.string(), resultLabel: z.string() })),
   events: z.array(z.object({ action: z.string(), actionLabel: z.string(), fromState: z.string(), toState: z.string(), toStateLabel: z.string(), reason: z.string().nullable(), actorName: z.string(), at: z.string() })),
   /** Lifecycle actions the caller may take now. */
   actions: z.array(z.enum(brandActions)),
@@ -240,6 +243,8 @@ export const brandShowcaseResponse = z.object({
       name: z.string(),
       slogan: z.string().nullable(),
       stateLabel: z.string(),
+      /** Year of the 选树 round that selected it. */
+      selectedYear: z.number().int().nullable(),
       concept: z.string().nullable(),
       substance: z.string().nullable(),
       distinctiveness: z.string().nullable(),
@@ -252,3 +257,99 @@ export const brandShowcaseResponse = z.object({
   ),
 });
 export type BrandShowcase = z.infer<typeof brandShowcaseResponse>;
+
+// 选树: annual selection rounds (brand-selection.ts): the office opens a round, branches nominate
+// brands being cultivated or promoted, a panel scores the four standards, the office decides within
+// the quota and publishes.
+const evidenceCounts = z.object({ activity: z.number().int(), publicity: z.number().int(), project: z.number().int(), total: z.number().int() });
+
+export const selectionRoundSummarySchema = z.object({
+  id: idSchema,
+  courtId: idSchema,
+  courtName: z.string(),
+  year: z.number().int(),
+  name: z.string(),
+  quota: z.number().int(),
+  deadline: z.string(),
+  criteria: z.string().nullable(),
+  status: z.enum(selectionRoundStatuses),
+  statusLabel: z.string(),
+  weights: brandWeightsSchema,
+  honorName: z.string(),
+  honorLevel: z.enum(honorLevels),
+  honorLevelLabel: z.string(),
+  honorIssuer: z.string(),
+  nominationCount: z.number().int(),
+  selectedCount: z.number().int(),
+  publishedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type SelectionRoundSummary = z.infer<typeof selectionRoundSummarySchema>;
+export const selectionRoundListResponse = z.object({ items: z.array(selectionRoundSummarySchema), total: z.number().int() });
+export const selectionRoundListQuery = z.object({ courtId: idSchema.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+export const selectionNominationSchema = z.object({
+  id: idSchema,
+  brandId: idSchema,
+  brandName: z.string(),
+  orgId: idSchema,
+  orgName: z.string(),
+  brandState: z.enum(brandStates),
+  brandStateLabel: z.string(),
+  statement: z.string(),
+  evidence: evidenceCounts,
+  nominatedByName: z.string(),
+  nominatedAt: z.string(),
+  result: z.enum(nominationResults),
+  resultLabel: z.string(),
+  /** For the office and the brand's branch; null for others. */
+  decisionReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** Reviewers who score it (panel members outside the brand's branch line); null when hidden. */
+  eligibleReviewers: z.number().int().nullable(),
+  scored: z.number().int().nullable(),
+  means: standardNumbers.nullable(),
+  total: z.number().nullable(),
+  complete: z.boolean(),
+  /** By total, then the year's evidence, then the earlier nomination; null while scores are hidden. */
+  rank: z.number().int().nullable(),
+  scores: z.array(brandScoreSchema),
+  myScore: brandScoreSchema.nullable(),
+  /** The caller is on the panel but on the brand's branch line: they do not score it. */
+  conflicted: z.boolean(),
+  canScore: z.boolean(),
+  canWithdraw: z.boolean(),
+  canDecide: z.boolean(),
+  version: z.number().int(),
+});
+export type SelectionNomination = z.infer<typeof selectionNominationSchema>;
+
+export const selectionRoundDetailSchema = selectionRoundSummarySchema.extend({
+  /** Names for the office, the panel and managers inside the court; empty otherwise. */
+  panel: z.array(z.object({ userId: idSchema, name: z.string(), scored: z.number().int() })),
+  /** Nominations the caller may see: all for the office and the panel, the own branch's for a secretary, all once published. */
+  nominations: z.array(selectionNominationSchema),
+  /** Brands the caller may nominate, with why not when they may not. */
+  myBrands: z.array(z.object({ brandId: idSchema, name: z.string(), orgName: z.string(), stateLabel: z.string(), eligible: z.boolean(), reason: z.string().nullable() })),
+  reviewerCandidates: z.array(z.object({ id: idSchema, name: z.string(), roleLabel: z.string() })),
+  canManage: z.boolean(),
+  isReviewer: z.boolean(),
+});
+export type SelectionRoundDetail = z.infer<typeof selectionRoundDetailSchema>;
+
+const roundContent = {
+  name: requiredText(100),
+  quota: z.number().int().min(1).max(50),
+  deadline: isoDateSchema,
+  criteria: optionalText(3000),
+  weights: brandWeightsSchema.optional(),
+  honorName: optionalText(100),
+  honorLevel: z.enum(honorLevels).optional(),
+  honorIssuer: optionalText(100),
+  reviewerIds: z.array(idSchema).max(15).optional(),
+};
+export const createSelectionRoundRequest = z.object({ courtId: idSchema.optional(), year: z.number().int().min(2000).max(2100), ...roundContent });
+export const updateSelectionRoundRequest = z.object({ ...roundContent, ...versionField });
+export const selectionRoundMoveRequest = z.object({ move: z.enum(['review', 'publish']), ...versionField });
+export const nominateRequest = z.object({ brandId: idSchema, statement: requiredText(2000) });
+export const selectionDecisionRequest = z.object({ result: z.enum(['selected', 'notSelected']), reason: optionalText(1000), ...versionField });

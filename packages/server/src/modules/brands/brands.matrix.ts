@@ -8,6 +8,7 @@ import { newId, schema } from '@zhibu/db';
 import type { BrandState } from '@zhibu/domain';
 import type { TestApp } from '../../test-support/test-app';
 import { ANSHUN_READERS, nextSeq, pngUpload, unknownOrg, type Case, type Side, type Target } from '../../test-support/matrix';
+import { selectionCases } from './brand-selection.matrix';
 
 const EDITORS = ['anshun', 'anshun-zb1'] as const;
 
@@ -149,4 +150,5 @@ export const cases: Case[] = [
       return { method: 'GET', url: `/api/v1/public/brand-showcase/${x.courtId}` };
     },
   },
+  ...selectionCases,
 ];

@@ -37,6 +37,7 @@ import * as filesSvc from './brand-files.service';
 import { decodeUploadName } from '../activities/attachments';
 import { invalidField } from '../../errors';
 import type { FastifyRequest } from 'fastify';
+import { selectionRoutes } from './brand-selection.routes';
 
 async function uploaded(req: FastifyRequest) {
   if (!req.isMultipart()) throw invalidField('file', '请以 multipart/form-data 上传文件（字段名 file）');
@@ -94,6 +95,7 @@ export function brandRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get('/honors', { schema: { tags: ['honors'], summary: '荣誉（集体、个人）', querystring: honorListQuery, response: { 200: honorListResponse } } }, async (req) => honorsSvc.listHonors(deps, requireActor(req), req.query));
     app.post('/honors', { schema: { tags: ['honors'], summary: '登记荣誉', body: createHonorRequest, response: { 200: honorSchema } } }, async (req) => honorsSvc.createHonor(deps, requireActor(req), req.body));
     app.put('/honors/:id', { schema: { tags: ['honors'], summary: '修改荣誉', params: idParams, body: updateHonorRequest, response: { 200: honorSchema } } }, async (req) => honorsSvc.updateHonor(deps, requireActor(req), req.params.id, req.body));
+    selectionRoutes(app, deps);
     app.delete('/honors/:id', { schema: { tags: ['honors'], summary: '删除荣誉', params: idParams, response: { 200: okSchema } } }, async (req) => honorsSvc.deleteHonor(deps, requireActor(req), req.params.id));
   };
 }

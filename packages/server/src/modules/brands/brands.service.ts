@@ -60,6 +60,7 @@ import { brandsPolicy as policy, isInsider, isOffice, type BrandTarget } from '.
 import * as repo from './brands.repository';
 import { honorsFor, recordHonor } from './honors.service';
 import { renderBrandReport } from './brand-docx';
+import { selectionsOfBrand } from './brand-selection.service';
 
 const { brands, brandReviewers, brandScores, brandMilestones, brandEvidence, brandEvents, brandProgressReports, partyOrgs } = schema;
 
@@ -93,6 +94,7 @@ function toSummary(x: Listed): BrandSummary {
     overdueCount: Number(x.overdueCount),
     hasLogo: !!x.row.logoFileId,
     published: x.row.published,
+    selectedYear: x.row.selectedYear,
     awaitingMyScore: !!x.awaitingMyScore,
     updatedAt: x.row.updatedAt.toISOString(),
     version: x.row.version,
@@ -174,13 +176,14 @@ async function detail(deps: Deps, db: DbOrTx, actor: Actor, id: string): Promise
   const state = row.state as BrandState;
   const t = targetOf(b);
   const insider = isInsider(actor, row.courtId);
-  const [review, milestones, evidence, events, progress, honorList] = await Promise.all([
+  const [review, milestones, evidence, events, progress, honorList, selections] = await Promise.all([
     reviewOf(db, actor, b),
     repo.milestonesOf(db, id),
     repo.evidenceOf(db, id),
     repo.eventsOf(db, id),
     repo.progressOf(db, id),
     honorsFor(db, actor, eq(schema.honors.brandId, id)),
+    selectionsOfBrand(db, actor, { id, courtId: row.courtId, orgPath: b.orgPath }),
   ]);
   const canEdit = policy.edit(actor, t) && isBrandEditable(state);
   // Photos of the tagged activities: their image attachments (served by the activities module to
@@ -206,7 +209,6 @@ async function detail(deps: Deps, db: DbOrTx, actor: Actor, id: string): Promise
     story: row.story,
     decisionReason: row.decisionReason,
     decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
-    selectedYear: row.selectedYear,
     review,
     milestones: milestones.map((m) => ({ id: m.id, title: m.title, owner: insider ? m.owner : '—', dueOn: m.dueOn, doneOn: m.doneOn, note: m.note, overdue: isMilestoneOverdue(m, today), daysOverdue: milestoneDaysOverdue(m, today), version: m.version })),
     progressReports: progress.map((p) => ({ id: p.id, period: p.period, content: p.content, createdAt: p.createdAt.toISOString() })),
@@ -214,6 +216,7 @@ async function detail(deps: Deps, db: DbOrTx, actor: Actor, id: string): Promise
     evidenceByYear: countEvidenceByYear(evidence.map((e) => ({ kind: e.kind as BrandEvidenceKind, occurredOn: e.occurredOn }))),
     photos: photos.map((p) => ({ id: p.id, fileName: p.fileName, url: `/api/v1/attachments/${p.id}`, activityTitle: evidence.find((e) => e.activityId === p.ownerId)?.title ?? '' })),
     honors: honorList,
+    selections,
     events: events.map((e) => ({
       action: e.action,
       actionLabel: brandActionLabels[e.action as BrandAction] ?? e.action,
@@ -635,6 +638,7 @@ export async function showcase(deps: Deps, courtId: string): Promise<BrandShowca
       name: b.name,
       slogan: b.slogan,
       stateLabel: brandStateLabels[b.state as BrandState],
+      selectedYear: b.state === 'selected' ? b.selectedYear : null,
       concept: b.concept,
       substance: b.substance,
       distinctiveness: b.distinctiveness,
