@@ -5,7 +5,7 @@ import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
 import { schema, type DbOrTx } from '@zhibu/db';
 import type { ActivityType, IsoDate, PeriodUnit } from '@zhibu/domain';
 
-const { partyOrgs, activities, activityAttendance, members, committeePositions, courts } = schema;
+const { partyOrgs, activities, activityAttendance, members, committeePositions, courts, orgLifeVersions } = schema;
 
 export async function listScopedOrgs(db: DbOrTx, where: SQL) {
   return db
@@ -21,6 +21,13 @@ export async function listScopedOrgs(db: DbOrTx, where: SQL) {
     .from(partyOrgs)
     .where(where)
     .orderBy(asc(partyOrgs.courtId), asc(partyOrgs.sortOrder), asc(partyOrgs.name));
+}
+
+/** Each court's org_life_versions counter (0 for a court nothing has been written to since migration 0010). */
+export async function orgLifeVersionsOf(db: DbOrTx, courtIds: string[]): Promise<Map<string, number>> {
+  if (!courtIds.length) return new Map();
+  const rows = await db.select().from(orgLifeVersions).where(inArray(orgLifeVersions.courtId, courtIds));
+  return new Map(rows.map((r) => [r.courtId, r.version]));
 }
 
 export async function findOrg(db: DbOrTx, id: string) {

@@ -34,6 +34,7 @@ import { canReadOrg } from '../../policy/scope';
 import { activityScopeCondition, orgScopeCondition, remindersPolicy } from './reminders.policy';
 import { jointPartnerIn } from '../partnerships/joint-activities';
 import * as repo from './reminders.repository';
+import { OverviewMemo, overviewMemoOf, type CourtOverview } from './overview-memo';
 
 const { partyOrgs, members, activities } = schema;
 const ACTIVE = ['probationaryMember', 'fullMember'];
@@ -69,7 +70,50 @@ export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: str
   const today = todayInShanghai(deps.now());
   const where = and(orgScopeCondition(actor, { includeViewer: true }), q.courtId ? eq(partyOrgs.courtId, q.courtId) : undefined, await resolveOrgFilter(deps, actor, q.orgId)) as SQL;
   const orgs = await repo.listScopedOrgs(deps.db, where);
-  const courtIds = [...new Set(orgs.map((o) => o.courtId))];
+  const overviews = await courtOverviews(deps, [...new Set(orgs.map((o) => o.courtId))], today);
+  // An org's reminder depends on that org alone, so the caller's scope only picks from the court's.
+  const out: OrgReminder[] = [];
+  for (const o of orgs) {
+    const r = overviews.get(o.courtId)!.get(o.id);
+    if (r) out.push(r);
+  }
+  // Stable sort: red → amber → green, keeping court and org order within a level.
+  out.sort((a, b) => levelRank[a.level] - levelRank[b.level]);
+  const counts = { red: 0, amber: 0, green: 0 };
+  for (const o of out) counts[o.level]++;
+  return { today, items: out, total: out.length, counts };
+}
+
+/**
+ * Each court's whole overview, from the memo when the court's org_life_versions counter and the day
+ * are those it was computed at, else computed (all stale courts at once) and remembered. The counter
+ * is read before computing: a write landing meanwhile leaves a memo stamped older than the data it
+ * saw, which the next request recomputes — never a memo newer than its stamp.
+ */
+async function courtOverviews(deps: Deps, courtIds: string[], today: IsoDate): Promise<Map<string, CourtOverview>> {
+  const memo = overviewMemoOf(deps.db);
+  const versions = await repo.orgLifeVersionsOf(deps.db, courtIds);
+  const stampOf = (id: string) => OverviewMemo.stamp(today, versions.get(id) ?? 0);
+  const out = new Map<string, CourtOverview>();
+  const stale: string[] = [];
+  for (const id of courtIds) {
+    const hit = memo.get(id, stampOf(id));
+    if (hit) out.set(id, hit);
+    else stale.push(id);
+  }
+  if (stale.length) {
+    for (const [id, overview] of await computeCourtOverviews(deps, stale, today)) {
+      memo.set(id, stampOf(id), overview);
+      out.set(id, overview);
+    }
+  }
+  return out;
+}
+
+/** The overview of every org of the given courts, judged from the held activities counted per period. */
+async function computeCourtOverviews(deps: Deps, courtIds: string[], today: IsoDate): Promise<Map<string, CourtOverview>> {
+  const where = inArray(partyOrgs.courtId, courtIds);
+  const orgs = await repo.listScopedOrgs(deps.db, where);
   const [names, facts, settings] = await Promise.all([
     repo.courtNames(deps.db, courtIds),
     repo.committeeFacts(deps.db, orgs.filter((o) => o.type === 'branch').map((o) => o.id), today),
@@ -90,16 +134,14 @@ export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: str
     if (ids) ids.push(id);
     else groups.set(key, [id]);
   }
-  const countRows = (
-    await Promise.all([...groups.values()].map((ids) => repo.countHeldByPeriod(deps.db, and(where, inArray(partyOrgs.courtId, ids)) as SQL, windowsOf.get(ids[0]!)!, today)))
-  ).flat();
+  const countRows = (await Promise.all([...groups.values()].map((ids) => repo.countHeldByPeriod(deps.db, inArray(partyOrgs.courtId, ids), windowsOf.get(ids[0]!)!, today)))).flat();
   const countsByOrg = new Map<string, repo.PeriodCount[]>();
   for (const c of countRows) {
     const list = countsByOrg.get(c.orgId);
     if (list) list.push(c);
     else countsByOrg.set(c.orgId, [c]);
   }
-  const out: OrgReminder[] = [];
+  const out = new Map<string, CourtOverview>();
   for (const courtId of courtIds) {
     const courtOrgs = orgs.filter((o) => o.courtId === courtId);
     const { catalogue, config } = settings.get(courtId)!;
@@ -130,10 +172,11 @@ export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: str
       today,
       config: config.orgLife,
     });
+    const byOrg = new Map<string, OrgReminder>();
     for (const [i, r] of result.entries()) {
       const org = courtOrgs[i]!;
       if (!r.items.length && org.type !== 'branch' && org.type !== 'partyGroup') continue;
-      out.push({
+      byOrg.set(r.orgId, {
         orgId: r.orgId,
         orgName: r.orgName,
         orgType: org.type,
@@ -157,12 +200,9 @@ export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: str
         })),
       });
     }
+    out.set(courtId, byOrg);
   }
-  // Stable sort: red → amber → green, keeping court and org order within a level.
-  out.sort((a, b) => levelRank[a.level] - levelRank[b.level]);
-  const counts = { red: 0, amber: 0, green: 0 };
-  for (const o of out) counts[o.level]++;
-  return { today, items: out, total: out.length, counts };
+  return out;
 }
 
 /** 党章第九条: members whose months without organizational life reach the warn/critical thresholds. */
