@@ -3,6 +3,27 @@ export const fieldLabels: Record<string, string> = {
   // 党建工作提示 sent and confirmed (reminder-notices)
   body: '提示内容',
   itemKey: '提示事项',
+  // 民主评议党员 (evaluations)
+  heldOn: '评议日期',
+  exemptReason: '不参加评议的原因',
+  selfAssessment: '个人自评（党性分析）',
+  paperVotes: '纸质测评票数',
+  grade: '评定等次',
+  gradeReason: '差距与改进要求',
+  committeeComment: '支委会评语',
+  votes: '测评票',
+  // 示范岗/先锋队与优秀党员 (pioneers)
+  postName: '岗位名称',
+  commitment: '承诺事项（任务目标）',
+  mission: '任务方向',
+  teamMemberIds: '队员',
+  deeds: '主要事迹',
+  roundId: '评选',
+  quota: '名额',
+  quotaMode: '名额方式',
+  deadline: '推荐截止日期',
+  honorName: '荣誉名称',
+  honorLevel: '荣誉级别',
   // 组织关系转接 (transfers)
   toOrgId: '接收党组织',
   toUnitName: '接收单位党组织',
@@ -171,6 +192,22 @@ export const fieldLabels: Record<string, string> = {
   fromMonth: '起始月份',
   toMonth: '结束月份',
   monthlyFen: '每月交纳金额',
+  // 谈心谈话 (talks) and 关怀 (care)
+  talkedOn: '谈话日期',
+  participantIds: '谈话对象',
+  initiatorId: '谈话发起人',
+  topic: '谈话主题',
+  summary: '谈话要点',
+  followUpState: '跟进情况',
+  followUpNote: '跟进事项',
+  followUpOn: '落实日期',
+  situation: '困难情况',
+  reviewOn: '复核日期',
+  followUp: '后续跟进',
+  active: '关怀对象',
+  visitedOn: '走访日期',
+  visitors: '走访人',
+  helpKinds: '帮扶内容',
 };
 
 export function labelField(path: string): string {

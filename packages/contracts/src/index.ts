@@ -22,3 +22,4 @@ export * from './brands';
 export * from './partnerships';
 export * from './development';
 export * from './dues';
+export * from './evaluations';
