@@ -23,3 +23,6 @@ export * from './partnerships';
 export * from './development';
 export * from './dues';
 export * from './evaluations';
+export * from './talks';
+export * from './care';
+export * from './pioneers';
