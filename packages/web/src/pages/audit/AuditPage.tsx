@@ -113,6 +113,15 @@ export const auditActionLabels: Record<string, string> = {
   'dues.adjustment.approve': '批准少交/免交党费',
   'dues.adjustment.reject': '不予批准少交/免交党费',
   'dues.components.save': '设定党费基数构成项目',
+  'talk.create': '记录谈心谈话',
+  'talk.update': '修改谈心谈话记录',
+  'talk.delete': '删除谈心谈话记录',
+  'talk.ledger.export': '导出谈心谈话记录',
+  'care.record.create': '登记关怀对象',
+  'care.record.update': '修改关怀记录',
+  'care.record.read': '查看关怀记录',
+  'care.visit.create': '登记关怀走访',
+  'care.visit.delete': '删除关怀走访',
 };
 
 const entityLabels: Record<string, string> = {
@@ -141,6 +150,9 @@ const entityLabels: Record<string, string> = {
   duesPayment: '党费交纳',
   duesBase: '党费基数',
   duesAdjustment: '少交/免交党费',
+  talk: '谈心谈话',
+  careRecord: '关怀记录',
+  careVisit: '关怀走访',
   system: '系统',
 };
 
