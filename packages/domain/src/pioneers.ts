@@ -113,6 +113,11 @@ export function checkDesignationTransition(state: DesignationState, action: Desi
   return { ok: true, next: t.to };
 }
 
+/** Who takes an action: the office approves, rejects and revokes; the branch withdraws. */
+export function designationActionBy(action: DesignationAction): DesignationActorRole {
+  return transitions[action].by;
+}
+
 /** The actions `role` may take now (for buttons). */
 export function allowedDesignationActions(state: DesignationState, role: DesignationActorRole): DesignationAction[] {
   return designationActions.filter((a) => checkDesignationTransition(state, a, role).ok);
