@@ -3,7 +3,8 @@
 // brands under "党旗引领 法耀渌湘"), in every step of 申报→认定→培育→宣传→选树: one returned with
 // 有特色 scored low, one under review, one cultivating with an overdue milestone, selected ones with
 // the honors the articles quote. Two reviewer accounts (anshun-zb2, anshun-zb9) sit on the panels.
-// 第一党支部 (anshun-zb1) has no brand yet: the browser test applies for one.
+// 选树: last year's round published (第八党支部's brand selected with its honor), this year's open with two
+// nominations. 第一党支部 (anshun-zb1) has no brand yet: the browser test applies for one.
 import { addDays, addMonths, type BrandState } from '@zhibu/domain';
 import { newId, schema } from '@zhibu/db';
 import type { DemoContext } from './context';
@@ -210,8 +211,8 @@ export async function seedBrandDemo(ctx: DemoContext): Promise<void> {
     integration: '服务全院各项工作高效有序运转',
     carriers: '党员先锋队、党员示范岗、“线上+线下”学习制度',
     team: '支部委员会3人（书记1名、委员2名），党员20名',
-    state: 'selected',
-    selectedYear: year - 1,
+    // 宣传推广: not yet through a 选树 round (the demo's rounds are 安顺中院's).
+    state: 'promoting',
     published: true,
   });
   add({ org: lb('淦田'), name: '枫桥创建促振兴', slogan: '矛盾不上交 服务不缺位', concept: '坚持和发展新时代“枫桥经验”', substance: '人民法庭扎根基层，就地化解矛盾纠纷', distinctiveness: '“枫桥式人民法庭”创建', integration: '服务乡村振兴和基层治理', carriers: '巡回审判、诉源治理', state: 'recognized' });
@@ -261,6 +262,15 @@ export async function seedBrandDemo(ctx: DemoContext): Promise<void> {
       continue;
     }
     const upto = order.indexOf(state);
+    if (state === 'selected') {
+      // Selected in last year's round (decided ${year - 1}-11-20): the steps before it on fixed days.
+      const days = [`${year - 2}-03-10`, `${year - 2}-04-20`, `${year - 2}-05-06`, `${year - 1}-03-01`, `${year - 1}-11-20`];
+      for (let i = 0; i <= upto; i++) {
+        const reason = i === 1 ? '四项标准均达到认定要求' : i === 4 && !b.isMaster ? `${year - 1}年度“一支部一品牌”示范品牌选树：经评审选树` : null;
+        events.push({ id: newId(), courtId: b.courtId, brandId: b.id, action: path[i]![0], fromState: path[i]![1], toState: path[i]![2], reason, actorName: i === 0 && !b.isMaster ? '支部书记' : name, at: new Date(`${days[i]}T10:00:00+08:00`) });
+      }
+      continue;
+    }
     for (let i = 0; i <= upto; i++) ev(b.id, b.courtId, path[i]![0], path[i]![1], path[i]![2], path[i]![3], i === 0 && !b.isMaster ? '支部书记' : name, i === 1 ? '四项标准均达到认定要求' : null);
   }
   await tx.insert(schema.brandEvents).values(events);
@@ -304,11 +314,92 @@ export async function seedBrandDemo(ctx: DemoContext): Promise<void> {
     id: newId(), courtId, kind: 'collective', name, level, issuer, awardedOn, orgId: org.id, brandId, recipientName: org.name, source: 'brands', createdBy,
   });
   const huang = anshun.named.huangyunqing!;
+  const greenHonor = newId();
   await tx.insert(schema.honors).values([
+    honor(anshun.court.id, br[7]!, green, `${year - 1}年度示范党建品牌`, 'court', anshun.committee.name, `${year - 1}-11-20`, office),
     honor(anshun.court.id, anshun.committee, master, '安顺市直机关党建特色品牌', 'city', '中共安顺市直属机关工作委员会', `${year - 1}-06-28`, office),
     honor(anshun.court.id, anshun.committee, null, '全省法院党建工作最佳案例（市法院1122党建工作法）', 'province', '贵州省高级人民法院', `${year - 1}-11-15`, office),
     honor(anshun.court.id, br[7]!, green, '贵州法院优秀特色党建案例（初心铸魂 清风拂绿）', 'province', '贵州省高级人民法院', `${year - 1}-12-10`, office),
     honor(lukou.court.id, lb('综合管理'), lukouAdmin, '全市司法警察集训处突演练第2名', 'city', '株洲市中级人民法院', `${year - 1}-10-20`, lukouOffice),
     { id: newId(), courtId: anshun.court.id, kind: 'individual', name: '全省法院优秀共产党员', level: 'province', issuer: '中共贵州省高级人民法院党组', awardedOn: `${year - 1}-06-30`, orgId: br[7]!.id, memberId: huang.id, recipientName: huang.name, source: 'brands', createdBy: office },
+  ].map((h, i) => (i === 0 ? { ...h, id: greenHonor } : h)));
+
+  // 选树: last year's round published (第八党支部's brand selected, 第三党支部's not yet), this year's
+  // open for nominations with two (执行局's brand in 培育, 第三党支部's in 宣传推广).
+  const countsOf = (brandId: string, y: number) => {
+    const mine = evidence.filter((e) => e.brandId === brandId && e.occurredOn.startsWith(`${y}-`));
+    const n = (k: string) => mine.filter((e) => e.kind === k).length;
+    return { activity: n('activity'), publicity: n('publicity'), project: n('project'), total: mine.length };
+  };
+  const weights = { theme: 25, substance: 25, distinctiveness: 25, integration: 25 };
+  const lastRound = newId();
+  const thisRound = newId();
+  const deadline = addDays(today, 20) <= `${year}-12-31` ? addDays(today, 20) : `${year}-12-31`;
+  await tx.insert(schema.brandSelectionRounds).values([
+    {
+      id: lastRound,
+      courtId: anshun.court.id,
+      year: year - 1,
+      name: `${year - 1}年度“一支部一品牌”示范品牌选树`,
+      quota: 2,
+      deadline: `${year - 1}-10-31`,
+      criteria: '品牌已认定并培育满半年；四项标准（有主题、有内涵、有特色、有融合）均衡；当年有品牌活动和宣传报道佐证。',
+      status: 'published',
+      weights,
+      honorName: `${year - 1}年度示范党建品牌`,
+      honorLevel: 'court',
+      honorIssuer: anshun.committee.name,
+      publishedAt: new Date(`${year - 1}-11-25T10:00:00+08:00`),
+      publishedBy: office,
+      createdBy: office,
+      createdAt: new Date(`${year - 1}-09-15T10:00:00+08:00`),
+      updatedAt: new Date(`${year - 1}-11-25T10:00:00+08:00`),
+      version: 4,
+    },
+    {
+      id: thisRound,
+      courtId: anshun.court.id,
+      year,
+      name: `${year}年度“一支部一品牌”示范品牌选树`,
+      quota: 2,
+      deadline,
+      criteria: '品牌已认定并处于培育或宣传推广阶段；四项标准均衡；当年有品牌活动和宣传报道佐证；已选树的品牌不重复推荐。',
+      status: 'collecting',
+      weights: { theme: 20, substance: 25, distinctiveness: 25, integration: 30 },
+      honorName: `${year}年度示范党建品牌`,
+      honorLevel: 'court',
+      honorIssuer: anshun.committee.name,
+      createdBy: office,
+    },
+  ]);
+  await tx.insert(schema.brandSelectionReviewers).values(
+    [lastRound, thisRound].flatMap((roundId) => panel.map((userId) => ({ id: newId(), courtId: anshun.court.id, roundId, userId }))),
+  );
+  const nomination = (roundId: string, brandId: string, y: number, statement: string, at: string, byName: string, extra: Partial<typeof schema.brandSelectionNominations.$inferInsert> = {}) => ({
+    id: newId(),
+    courtId: anshun.court.id,
+    roundId,
+    brandId,
+    statement,
+    evidence: countsOf(brandId, y),
+    nominatedByName: byName,
+    nominatedAt: new Date(`${at}T10:00:00+08:00`),
+    ...extra,
+  });
+  const decided = (result: string, reason: string | null, honorId: string | null = null) => ({ result, decisionReason: reason, decidedBy: office, decidedAt: new Date(`${year - 1}-11-20T10:00:00+08:00`), honorId, version: 2 });
+  const greenNom = nomination(lastRound, green, year - 1, '以民事公益诉讼赔偿金建成生态环境保护司法修复基地，污水治理工程通过验收，品牌融合环境资源审判与乡村振兴，成效显著。', `${year - 1}-10-12`, huang.name, decided('selected', null, greenHonor));
+  const dianLast = nomination(lastRound, dian, year - 1, '“虹桥”调解工作室和民法典巡回宣讲覆盖全市各区县。', `${year - 1}-10-20`, '第三党支部书记', decided('notSelected', '品牌宣传推广时间较短、当年佐证偏少，建议继续培育后明年再推荐'));
+  await tx.insert(schema.brandSelectionNominations).values([
+    greenNom,
+    dianLast,
+    nomination(thisRound, enforcement, year, '执行指挥中心“一键查控”上线运行，党员突击队集中执行行动执结涉民生案件46件，“数智执行”品牌培育成效明显。', addDays(today, -6), '执行局党支部书记'),
+    nomination(thisRound, dian, year, '“典”亮虹桥品牌进入宣传推广，民法典宣讲团全年开展巡回宣讲，调解工作室化解婚姻家庭纠纷成效突出。', addDays(today, -3), '第三党支部书记'),
+  ]);
+  const selScore = (nominationId: string, reviewerId: string, s: [number, number, number, number], comment: string | null = null) => ({ id: newId(), courtId: anshun.court.id, nominationId, reviewerId, theme: s[0], substance: s[1], distinctiveness: s[2], integration: s[3], comment });
+  await tx.insert(schema.brandSelectionScores).values([
+    selScore(greenNom.id, panel[0]!, [94, 92, 96, 95], '生态修复基地特色鲜明，融合审判职能与乡村振兴'),
+    selScore(greenNom.id, panel[1]!, [92, 90, 95, 94]),
+    selScore(dianLast.id, panel[0]!, [85, 82, 80, 83]),
+    selScore(dianLast.id, panel[1]!, [84, 80, 78, 82], '当年佐证材料偏少'),
   ]);
 }

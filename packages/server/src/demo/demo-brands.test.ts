@@ -45,4 +45,23 @@ describe('演示数据：党建品牌与荣誉', () => {
     expect(honors.items.map((h: { name: string }) => h.name)).toContain('安顺市直机关党建特色品牌');
     expect(honors.items.find((h: { kind: string }) => h.kind === 'individual').recipientName).toBe('（个人）');
   });
+
+  it('选树：去年的选树已公布（“初心铸魂 清风拂绿”已选树并获院级荣誉），今年的选树征集中，已有2个推荐', async () => {
+    const rounds = await get('anshun-dy1', '/api/v1/brand-selection-rounds');
+    const last = rounds.items.find((r: { year: number }) => r.year === 2025);
+    const current = rounds.items.find((r: { year: number }) => r.year === 2026);
+    expect(last).toMatchObject({ name: '2025年度“一支部一品牌”示范品牌选树', status: 'published', selectedCount: 1, nominationCount: 2 });
+    expect(current).toMatchObject({ status: 'collecting', nominationCount: 2 });
+    const published = await get('anshun-dy1', `/api/v1/brand-selection-rounds/${last.id}`);
+    expect(published.nominations.map((n: { brandName: string; resultLabel: string; rank: number }) => [n.brandName, n.resultLabel, n.rank])).toEqual([
+      ['初心铸魂 清风拂绿', '已选树', 1],
+      ['初心铸魂 “典”亮虹桥', '未选树', 2],
+    ]);
+    const green = await get('anshun-zb8', `/api/v1/brands/${published.nominations[0].brandId}`);
+    expect(green).toMatchObject({ state: 'selected', selectedYear: 2025 });
+    expect(green.honors.map((h: { name: string }) => h.name)).toContain('2025年度示范党建品牌');
+    const open = await get('anshun-zb9', `/api/v1/brand-selection-rounds/${current.id}`);
+    expect(open.isReviewer).toBe(true);
+    expect(open.nominations.map((n: { brandState: string }) => n.brandState).sort()).toEqual(['cultivating', 'promoting']);
+  });
 });
