@@ -94,6 +94,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/care', title: '关心关爱', icon: <HeartOutlined />, permission: 'care:read', menu: true, group: 'education', component: lazy(() => import('./pages/care/CarePage')) },
   { path: '/pioneers', title: '示范岗与评优', icon: <StarOutlined />, permission: 'pioneers:read', menu: true, group: 'education', component: lazy(() => import('./pages/pioneers/PioneersPage')) },
   { path: '/me', title: '我的档案', icon: <IdcardOutlined />, permission: 'self:read', menu: true, group: 'mine', component: lazy(() => import('./pages/members/MyProfilePage')) },
+  { path: '/my-evaluation', title: '我的民主评议', icon: <SolutionOutlined />, permission: 'self:read', menu: true, group: 'mine', component: lazy(() => import('./pages/evaluations/MyEvaluationPage')) },
   { path: '/audit', title: '审计日志', icon: <AuditOutlined />, permission: 'audit:read', menu: true, group: 'system', component: lazy(() => import('./pages/audit/AuditPage')) },
   { path: '/admin/users', title: '用户管理', icon: <UserSwitchOutlined />, permission: 'users:manage', menu: true, group: 'system', component: lazy(() => import('./pages/admin/UsersPage')) },
   { path: '/admin/security', title: '安全设置', icon: <SafetyCertificateOutlined />, permission: 'security:manage', menu: true, group: 'system', component: lazy(() => import('./pages/admin/SecurityPage')) },
