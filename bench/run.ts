@@ -3,7 +3,8 @@
 // concurrent clients, (b) the 党建工作提示 overview against its SQL floor as five years of
 // organizational life are loaded (1/16, 4/16, 16/16) and the 台账 binder, and (c) the .xlsx import
 // against exceljs's own streaming read. Prints a table and writes docs/BENCHMARKS.md; the sections
-// of a skipped benchmark are kept from the previous file. Not part of `npm test`.
+// of a skipped benchmark are kept from the previous file, and so is the room screen's memory run
+// (its own script, bench/screen-memory.ts). Not part of `npm test`.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,8 +14,11 @@ import pg from 'pg';
 import { createDeps, readConfig } from '@zhibu/server';
 import { runImportChild, writeImportFile, type ChildFigures } from './import-bench';
 import { runListBench, type ListCase } from './list-bench';
-import { runOrgLifeBench, type OrgLifeResult } from './org-life-bench';
+import { runOrgLifeBench, type OrgLifeCase, type OrgLifeResult } from './org-life-bench';
 import { generateProvince } from './province';
+
+/** The section bench/screen-memory.ts writes (see its screenSectionTitle). */
+const screenSectionTitle = '## Room screen';
 
 export type BenchOptions = {
   courts?: number;
@@ -187,6 +191,18 @@ function keptSection(previous: string, titlePrefix: string): string[] {
   return body.some((l) => l.startsWith('_Not re-measured')) ? [...body, ''] : [body[0]!, '', note, ...body.slice(1), ''];
 }
 
+/** A `## ` section of the previous BENCHMARKS.md as it was (it carries its own date and command). */
+function verbatimSection(previous: string, titlePrefix: string): string[] {
+  const lines = previous.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(titlePrefix));
+  if (start < 0) return [];
+  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  if (end < 0) end = lines.length;
+  const body = lines.slice(start, end);
+  while (body.length && body.at(-1) === '') body.pop();
+  return [...body, ''];
+}
+
 function renderReport(r: ReportInput): { table: string; markdown: string } {
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const listRows = r.list.map((c) => {
@@ -279,6 +295,8 @@ function renderReport(r: ReportInput): { table: string; markdown: string } {
     }
     md.push('');
   } else if (r.kept.imports) md.push(...keptSection(r.previous, sectionTitles.imports));
+  // The room screen's memory run is its own script (bench/screen-memory.ts): its section is kept as it was.
+  md.push(...verbatimSection(r.previous, screenSectionTitle));
   if (r.orgLife) {
     lines.push(`党建工作提示（API / 手写 SQL），并发 ${r.concurrency}：`);
     for (const step of r.orgLife.steps) {
@@ -299,7 +317,7 @@ function renderOrgLife(ol: OrgLifeResult, concurrency: number, durationMs: numbe
   const province = ol.steps[0]?.cases.find((c) => c.key === 'province');
   md.push(`${sectionTitles.orgLife}: 党建工作提示 overview vs hand-written SQL, as history grows (issue 3)`, '');
   md.push(
-    `\`GET /api/v1/reminders\` on the real server (as above: \`buildApp\` on 127.0.0.1, pool of 10) for (a) the court admin of ${ol.courtName} (${court?.orgs ?? '–'} orgs on the page) at ${concurrency} closed-loop clients, ${durationMs / 1000} s per case in two rounds alternating API and floor, each after a ${warmupMs / 1000} s warm-up; and (b) a 上级法院 viewer (\`higherCourtViewer\` on the high court, which the policy lets see the levels of every court's orgs: ${province?.orgs ?? '–'} orgs) at ${province?.concurrency ?? '–'} clients, ${province?.seconds ?? '–'} s per case in two rounds without warm-up beyond the check below — a province overview is a page for a few viewers, and one request takes seconds, so ${concurrency} clients would only queue. The floor is the same overview written by hand as one SQL query (\`bench/org-life-bench.ts\`): for the caller's orgs, per org, judged type and judged period (the current one, this year's completed ones and \`lookbackPeriods\` more), the held activities against the catalogue's minimum, with 支委会 not judged for a branch without committee and under 7 full members; each org's items (current period, missed ones) and level, as JSON — through the same \`pg\` driver with a pool of the same size, at the same concurrency. Before measuring, every case checks that API and SQL give the same orgs, the same level per org and the same items (type, period, state, count); the bench stops if not. Every court keeps the default catalogue and rules.`,
+    `\`GET /api/v1/reminders\` on the real server (as above: \`buildApp\` on 127.0.0.1, pool of 10) for (a) the court admin of ${ol.courtName} (${court?.orgs ?? '–'} orgs on the page) at ${concurrency} closed-loop clients, ${durationMs / 1000} s per case in two rounds alternating API and floor, each after a ${warmupMs / 1000} s warm-up; and (b) a 上级法院 viewer (\`higherCourtViewer\` on the high court, which the policy lets see the levels of every court's orgs: ${province?.orgs ?? '–'} orgs) at ${province?.concurrency ?? '–'} clients, ${province?.seconds ?? '–'} s per case in two rounds without warm-up beyond the check below — a province overview is a page for a few viewers, and one request takes seconds, so ${concurrency} clients would only queue. The API memoizes each court's overview under (day, the court's \`org_life_versions\` counter), which database triggers raise on every write to what the overview reads (\`modules/reminders/overview-memo.ts\`); (a) measures that steady state, and (a′) repeats (a) with one write to the court before every request on both sides (a no-op update of one of its orgs, which raises the counter), so that the API recomputes every time — the wait of the first visitor after an activity is recorded. The floor is the same overview written by hand as one SQL query (\`bench/org-life-bench.ts\`): for the caller's orgs, per org, judged type and judged period (the current one, this year's completed ones and \`lookbackPeriods\` more), the held activities against the catalogue's minimum, with 支委会 not judged for a branch without committee and under 7 full members; each org's items (current period, missed ones) and level, as JSON — through the same \`pg\` driver with a pool of the same size, at the same concurrency. Before measuring, every case checks that API and SQL give the same orgs, the same level per org and the same items (type, period, state, count); the bench stops if not. Every court keeps the default catalogue and rules.`,
     '',
   );
   md.push(
@@ -321,13 +339,13 @@ function renderOrgLife(ol: OrgLifeResult, concurrency: number, durationMs: numbe
   const first = ol.steps[0];
   const last = ol.steps.at(-1);
   if (first && last && first !== last) {
-    const growth = (key: 'court' | 'province', side: 'api' | 'floor') => {
+    const growth = (key: OrgLifeCase['key'], side: 'api' | 'floor') => {
       const a = first.cases.find((c) => c.key === key)?.[side].p95 ?? NaN;
       const b = last.cases.find((c) => c.key === key)?.[side].p95 ?? NaN;
       return `${(b / a).toFixed(2)}×`;
     };
     md.push(
-      `From 1× to 16× the attendance rows grew ${(last.attendance / first.attendance).toFixed(1)}× and the activities ${(last.activities / first.activities).toFixed(1)}×, while the orgs and judged periods stayed the same; p95 changed by ${growth('court', 'api')} (API) and ${growth('court', 'floor')} (SQL) for (a), ${growth('province', 'api')} (API) and ${growth('province', 'floor')} (SQL) for (b). The judged window reaches back to 1 January of last year (the look-back period of the yearly types): 1× covers only its last months (so every org misses the periods before, and the page lists them all), 4× most of it, 16× all of it; history older than that is never read by either side.`,
+      `From 1× to 16× the attendance rows grew ${(last.attendance / first.attendance).toFixed(1)}× and the activities ${(last.activities / first.activities).toFixed(1)}×, while the orgs and judged periods stayed the same; p95 changed by ${growth('court', 'api')} (API) and ${growth('court', 'floor')} (SQL) for (a), ${growth('courtWritten', 'api')} (API) and ${growth('courtWritten', 'floor')} (SQL) for (a′), ${growth('province', 'api')} (API) and ${growth('province', 'floor')} (SQL) for (b). The judged window reaches back to 1 January of last year (the look-back period of the yearly types): 1× covers only its last months (so every org misses the periods before, and the page lists them all), 4× most of it, 16× all of it; history older than that is never read by either side.`,
       '',
     );
   }

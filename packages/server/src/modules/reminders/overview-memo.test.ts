@@ -9,7 +9,8 @@ import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { testEngines } from '../../test-support/engines';
 import { loadActor } from '../../auth/sessions';
 import type { Actor } from '../../policy/actor';
-import { listReminders } from './reminders.service';
+import { remindersResponse } from '@zhibu/contracts';
+import { listReminders, listRemindersJson } from './reminders.service';
 import { insertActivity } from './reminders.test-support';
 
 describe.each(testEngines)('党建工作提示的按院缓存 (%s)', (engine) => {
@@ -49,6 +50,18 @@ describe.each(testEngines)('党建工作提示的按院缓存 (%s)', (engine) =>
     const lukouAfter = (await listReminders(t.deps, lukou, {})).items.find((o) => o.orgId === t.fx.orgs.lukouBranch.id)!;
     expect(lukouAfter).not.toBe(lukouBefore);
     expect(lukouAfter.items.find((i) => i.type === 'themedPartyDay' && i.current)?.count).toBe(1);
+  });
+
+  it('提醒页按缓存拼接的 JSON 与逐项序列化的结果相同，并符合接口约定', async () => {
+    for (const [actor, q] of [[anshun, {}], [lukou, {}], [anshun, { orgId: t.fx.orgs.branch1.id }]] as const) {
+      const text = await listRemindersJson(t.deps, actor, q);
+      const parsed = JSON.parse(text);
+      expect(parsed).toEqual(JSON.parse(JSON.stringify(await listReminders(t.deps, actor, q))));
+      expect(remindersResponse.parse(parsed)).toEqual(parsed);
+    }
+    const res = await t.as('anshun', 'GET', '/api/v1/reminders');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.json().items.length).toBeGreaterThan(0);
   });
 
   it('日期变化后重算（剩余天数按当天计算）', async () => {

@@ -7,8 +7,11 @@
 import type { OrgReminder } from '@zhibu/contracts';
 import type { IsoDate } from '@zhibu/domain';
 
+/** An org's reminder with its JSON text, serialized once per memo entry (a court page is 100–500 KB of JSON). */
+export type MemoizedReminder = { readonly reminder: OrgReminder; readonly json: string };
+
 /** A court's overview: each listed org's reminder by org id (orgs the page skips are absent). Shared between responses: never mutate. */
-export type CourtOverview = ReadonlyMap<string, OrgReminder>;
+export type CourtOverview = ReadonlyMap<string, MemoizedReminder>;
 
 /** A province has ~100 courts; the bound only keeps a process serving many provinces from growing without limit. */
 const MAX_COURTS = 1000;

@@ -18,7 +18,8 @@ export function reminderRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/reminders',
       { schema: { tags: ['reminders'], summary: '党建工作提示：各党组织红/黄/绿及原因、依据', querystring: remindersQuery, response: { 200: remindersResponse } } },
-      async (req) => svc.listReminders(deps, requireActor(req), req.query),
+      // Sent as JSON text assembled from the memo (svc.listRemindersJson); the schema still documents it.
+      async (req, reply) => reply.type('application/json; charset=utf-8').send((await svc.listRemindersJson(deps, requireActor(req), req.query)) as never),
     );
     app.get(
       '/reminders/members',

@@ -34,7 +34,7 @@ import { canReadOrg } from '../../policy/scope';
 import { activityScopeCondition, orgScopeCondition, remindersPolicy } from './reminders.policy';
 import { jointPartnerIn } from '../partnerships/joint-activities';
 import * as repo from './reminders.repository';
-import { OverviewMemo, overviewMemoOf, type CourtOverview } from './overview-memo';
+import { OverviewMemo, overviewMemoOf, type CourtOverview, type MemoizedReminder } from './overview-memo';
 
 const { partyOrgs, members, activities } = schema;
 const ACTIVE = ['probationaryMember', 'fullMember'];
@@ -66,22 +66,38 @@ async function resolveOrgFilter(deps: Deps, actor: Actor, orgId: string | undefi
 }
 
 export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: string; orgId?: string }): Promise<z.infer<typeof remindersResponse>> {
+  const { today, entries, counts } = await scopedOverview(deps, actor, q);
+  return { today, items: entries.map((e) => e.reminder), total: entries.length, counts };
+}
+
+/**
+ * The same response as listReminders, as JSON text joined from each org's memoized JSON: a court
+ * page is 100–500 KB, and serializing it per request cost more than everything else once the
+ * overview was memoized. overview-memo.test.ts checks it is the listReminders response, valid
+ * against the contract.
+ */
+export async function listRemindersJson(deps: Deps, actor: Actor, q: { courtId?: string; orgId?: string }): Promise<string> {
+  const { today, entries, counts } = await scopedOverview(deps, actor, q);
+  return `{"today":${JSON.stringify(today)},"items":[${entries.map((e) => e.json).join(',')}],"total":${entries.length},"counts":${JSON.stringify(counts)}}`;
+}
+
+async function scopedOverview(deps: Deps, actor: Actor, q: { courtId?: string; orgId?: string }) {
   forbidIf(!remindersPolicy.readOrgLevels(actor));
   const today = todayInShanghai(deps.now());
   const where = and(orgScopeCondition(actor, { includeViewer: true }), q.courtId ? eq(partyOrgs.courtId, q.courtId) : undefined, await resolveOrgFilter(deps, actor, q.orgId)) as SQL;
   const orgs = await repo.listScopedOrgs(deps.db, where);
   const overviews = await courtOverviews(deps, [...new Set(orgs.map((o) => o.courtId))], today);
   // An org's reminder depends on that org alone, so the caller's scope only picks from the court's.
-  const out: OrgReminder[] = [];
+  const entries: MemoizedReminder[] = [];
   for (const o of orgs) {
     const r = overviews.get(o.courtId)!.get(o.id);
-    if (r) out.push(r);
+    if (r) entries.push(r);
   }
   // Stable sort: red → amber → green, keeping court and org order within a level.
-  out.sort((a, b) => levelRank[a.level] - levelRank[b.level]);
+  entries.sort((a, b) => levelRank[a.reminder.level] - levelRank[b.reminder.level]);
   const counts = { red: 0, amber: 0, green: 0 };
-  for (const o of out) counts[o.level]++;
-  return { today, items: out, total: out.length, counts };
+  for (const e of entries) counts[e.reminder.level]++;
+  return { today, entries, counts };
 }
 
 /**
@@ -172,11 +188,11 @@ async function computeCourtOverviews(deps: Deps, courtIds: string[], today: IsoD
       today,
       config: config.orgLife,
     });
-    const byOrg = new Map<string, OrgReminder>();
+    const byOrg = new Map<string, MemoizedReminder>();
     for (const [i, r] of result.entries()) {
       const org = courtOrgs[i]!;
       if (!r.items.length && org.type !== 'branch' && org.type !== 'partyGroup') continue;
-      byOrg.set(r.orgId, {
+      const reminder: OrgReminder = {
         orgId: r.orgId,
         orgName: r.orgName,
         orgType: org.type,
@@ -198,7 +214,8 @@ async function computeCourtOverviews(deps: Deps, courtIds: string[], today: IsoD
           message: it.message,
           rule: it.rule,
         })),
-      });
+      };
+      byOrg.set(r.orgId, { reminder, json: JSON.stringify(reminder) });
     }
     out.set(courtId, byOrg);
   }
