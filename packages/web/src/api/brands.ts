@@ -1,9 +1,9 @@
 // 党建品牌 and 荣誉 reads shared by the brand pages and the home page's reminder card.
 import { useQuery } from '@tanstack/react-query';
-import type { BrandCluster, BrandDetail, BrandSummary, Honor } from '@zhibu/contracts';
+import type { BrandCluster, BrandDetail, BrandSummary, Honor, SelectionNomination, SelectionRoundDetail, SelectionRoundSummary } from '@zhibu/contracts';
 import { api } from './client';
 
-export type { BrandCluster, BrandDetail, BrandSummary, Honor };
+export type { BrandCluster, BrandDetail, BrandSummary, Honor, SelectionNomination, SelectionRoundDetail, SelectionRoundSummary };
 export type BrandReminder = { milestoneId: string; brandId: string; brandName: string; orgName: string; title: string; owner: string; dueOn: string; daysOverdue: number; message: string };
 
 export const brandKeys = {
@@ -13,6 +13,8 @@ export const brandKeys = {
   cluster: (courtId?: string) => ['brands', 'cluster', courtId ?? 'mine'] as const,
   reminders: ['brands', 'reminders'] as const,
   honors: (q: Record<string, unknown>) => ['brands', 'honors', q] as const,
+  rounds: (courtId?: string) => ['brands', 'selection-rounds', courtId ?? 'mine'] as const,
+  round: (id: string) => ['brands', 'selection-round', id] as const,
 };
 
 export const brandStateColors: Record<string, string> = {
@@ -42,3 +44,13 @@ export function useBrandReminders(enabled = true) {
 export function useHonors(q: { courtId?: string; level?: string; kind?: string; year?: number; page?: number }) {
   return useQuery({ queryKey: brandKeys.honors(q), queryFn: () => api.get<{ items: Honor[]; total: number }>('/honors', { pageSize: 100, ...q }) });
 }
+
+/** 选树 rounds of the court (the caller's, or the chosen lower court for a higher court). */
+export function useSelectionRounds(courtId?: string) {
+  return useQuery({ queryKey: brandKeys.rounds(courtId), queryFn: () => api.get<{ items: SelectionRoundSummary[]; total: number }>('/brand-selection-rounds', { courtId }) });
+}
+export function useSelectionRound(id: string) {
+  return useQuery({ queryKey: brandKeys.round(id), queryFn: () => api.get<SelectionRoundDetail>(`/brand-selection-rounds/${id}`) });
+}
+export const roundStatusColors: Record<string, string> = { collecting: 'processing', reviewing: 'orange', published: 'green' };
+export const nominationResultColors: Record<string, string> = { pending: 'default', selected: 'red', notSelected: 'default' };

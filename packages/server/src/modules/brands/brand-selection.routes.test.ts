@@ -172,9 +172,9 @@ describe.each(testEngines)('品牌选树 (%s)', (engine) => {
     const full = await t.as('anshun', 'POST', `/api/v1/brand-selection-nominations/${nom.two!.id}/decision`, { result: 'selected', version: nom.two!.version });
     expect(full.statusCode).toBe(400);
     expect(full.json().message).toBe('本轮选树名额为1个，已选树1个，名额已满');
-    const twoState = (await t.deps.db.select({ state: schema.brands.state }).from(schema.brands).where(eq(schema.brands.id, brand.two)))[0]!.state;
+    const twoState = (await t.deps.db.select({ state: schema.brands.state }).from(schema.brands).where(eq(schema.brands.id, brand.two!)))[0]!.state;
     expect(twoState).toBe('promoting');
-    const honors = await t.deps.db.select().from(schema.honors).where(eq(schema.honors.brandId, brand.two));
+    const honors = await t.deps.db.select().from(schema.honors).where(eq(schema.honors.brandId, brand.two!));
     expect(honors).toEqual([]);
   });
 
@@ -205,7 +205,7 @@ describe.each(testEngines)('品牌选树 (%s)', (engine) => {
   });
 
   it('对外展示页显示选树年度', async () => {
-    await t.deps.db.update(schema.brands).set({ published: true }).where(eq(schema.brands.id, brand.one));
+    await t.deps.db.update(schema.brands).set({ published: true }).where(eq(schema.brands.id, brand.one!));
     const res = await t.as('anshun-dy1', 'GET', `/api/v1/public/brand-showcase/${t.fx.courts.anshun}`);
     expect(res.json().brands).toEqual([expect.objectContaining({ name: '初心铸魂 立案为民', selectedYear: 2026, stateLabel: '已选树' })]);
   });

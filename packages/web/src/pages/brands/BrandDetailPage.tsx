@@ -724,9 +724,26 @@ export default function BrandDetailPage() {
       <Section>
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
-            <Card title="所获荣誉" size="small" data-testid="brand-honors">
-              {b.honors.length ? b.honors.map((h) => <div key={h.id} style={{ marginBottom: 6 }}><HonorLine h={h} /></div>) : <Empty description="暂无荣誉" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-            </Card>
+            <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+              <Card title="所获荣誉" size="small" data-testid="brand-honors">
+                {b.honors.length ? b.honors.map((h) => <div key={h.id} style={{ marginBottom: 6 }}><HonorLine h={h} /></div>) : <Empty description="暂无荣誉" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+              </Card>
+              {b.selections.length > 0 && (
+                <Card title="选树" size="small" data-testid="brand-selections">
+                  {b.selectedYear && (
+                    <Typography.Paragraph>
+                      <Tag color="red">{b.selectedYear}年度选树</Tag>
+                    </Typography.Paragraph>
+                  )}
+                  {b.selections.map((x) => (
+                    <div key={x.roundId} style={{ marginBottom: 6 }}>
+                      <Link to={`/brands?tab=selection&round=${x.roundId}`}>{x.roundName}</Link>
+                      <Typography.Text type="secondary">（{x.roundStatusLabel}）</Typography.Text> <Tag color={x.resultLabel === '已选树' ? 'red' : 'default'}>{x.resultLabel}</Tag>
+                    </div>
+                  ))}
+                </Card>
+              )}
+            </Space>
           </Col>
           <Col xs={24} xl={12}>
             <Card title="创建历程" size="small">

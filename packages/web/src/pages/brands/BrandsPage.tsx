@@ -1,6 +1,6 @@
 // 党建品牌: the court's "1+N" brand cluster (院品牌 + 支部品牌, with status and honors), the list of
-// brands (with "待我评分" for panel members), the honors registry, and the overdue cultivation
-// reminders. A higher court picks one of its lower courts. Creating a brand opens its page.
+// brands (with "待我评分" for panel members), the annual 选树 rounds (SelectionTab), the honors
+// registry, and the overdue cultivation reminders. A higher court picks one of its lower courts. Creating a brand opens its page.
 import { useState } from 'react';
 import { App, Badge, Button, Card, Col, Empty, Form, Input, Modal, Row, Segmented, Select, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
@@ -17,6 +17,7 @@ import { showDate } from '../../lib/dates';
 import { useFormSubmit } from '../../lib/form-errors';
 import { LoadError } from '../errors/ErrorPages';
 import { BrandMark, BrandRemindersAlert, BrandStateTag, HonorFields, honorPayload, type HonorFormValues } from './BrandBits';
+import { SelectionView } from './SelectionTab';
 
 function BrandCard({ b, master = false }: { b: BrandSummary; master?: boolean }) {
   return (
@@ -34,6 +35,7 @@ function BrandCard({ b, master = false }: { b: BrandSummary; master?: boolean })
             {b.slogan && <div style={{ color: '#595959' }}>{b.slogan}</div>}
             <Space size={4} wrap style={{ marginTop: 4 }}>
               <BrandStateTag b={b} />
+              {b.selectedYear && <Tag color="red">{b.selectedYear}年度选树</Tag>}
               {b.honorCount > 0 && (
                 <Tag icon={<TrophyOutlined />} color="gold">
                   荣誉{b.honorCount}项
@@ -374,6 +376,7 @@ export default function BrandsPage() {
         items={[
           { key: 'cluster', label: '品牌集群', children: isViewer && !courtId ? <Empty description="暂无下级法院" /> : <ClusterView courtId={courtId} /> },
           { key: 'list', label: '品牌列表', children: <BrandList courtId={courtId} /> },
+          { key: 'selection', label: '选树', children: isViewer && !courtId ? <Empty description="暂无下级法院" /> : <SelectionView courtId={courtId} /> },
           { key: 'honors', label: '荣誉库', children: <HonorsView courtId={courtId} /> },
         ]}
       />

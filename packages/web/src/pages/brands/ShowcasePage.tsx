@@ -30,6 +30,11 @@ function BrandBlock({ b }: { b: Brand }) {
             {b.name}
           </Typography.Title>
           {b.isMaster && <Tag color="red">院级品牌</Tag>}
+          {b.selectedYear && (
+            <Tag color="gold" icon={<TrophyOutlined />} data-testid="showcase-selected">
+              {b.selectedYear}年度选树
+            </Tag>
+          )}
         </Space>
         <Typography.Text type="secondary">{b.orgName}</Typography.Text>
         {b.slogan && <Typography.Text strong>{b.slogan}</Typography.Text>}
