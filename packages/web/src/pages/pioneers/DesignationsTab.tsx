@@ -1,7 +1,7 @@
 // 党员示范岗 / 党员先锋队: the list (the office and the branch committee see proposals and decisions;
 // every member sees what stands today — the publicity list), the proposal form, approval with
 // confirmation, rejection and revocation with a reason, the yearly review and the achievements log.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, List, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined, FlagOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -115,7 +115,18 @@ export function DesignationsTab({ kind, manage }: { kind: DesignationKind; manag
             },
             { title: words.holder, key: 'member', width: 140, render: (_, d) => (d.kind === 'vanguardTeam' ? `${d.memberName}（共${d.teamMembers.length}人）` : d.memberName) },
             { title: '所在党组织', dataIndex: 'orgName', width: 150 },
-            { title: '期限', key: 'period', width: 210, render: (_, d) => `${showDate(d.startOn)} 至 ${showDate(d.endOn)}` },
+            {
+              title: '期限',
+              key: 'period',
+              width: 170,
+              render: (_, d) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {showDate(d.startOn)} 至
+                  <br />
+                  {showDate(d.endOn)}
+                </span>
+              ),
+            },
             { title: '状态', key: 'phase', width: 170, render: (_, d) => <PhaseTag d={d} /> },
             ...(manage ? [{ title: '操作', key: 'op', width: 220, render: (_: unknown, d: Designation) => <DesignationActions d={d} onOpen={() => setOpenId(d.id)} /> }] : []),
           ]}
@@ -357,6 +368,10 @@ function ProposeModal({ kind, open, onClose }: { kind: DesignationKind; open: bo
   const orgs = useProposingOrgs({ branchesOnly: kind === 'modelPost' });
   const orgId = Form.useWatch('orgId', form);
   const words = kindWords[kind];
+  // The orgs load after the dialog mounts: a secretary's one branch is chosen for them.
+  useEffect(() => {
+    if (open && orgs.length === 1 && !form.getFieldValue('orgId')) form.setFieldsValue({ orgId: orgs[0]!.id });
+  }, [open, orgs, form]);
   const { busy, submit } = useFormSubmit(form, async (v) => {
     await api.post('/pioneers/designations', {
       kind,
@@ -381,7 +396,7 @@ function ProposeModal({ kind, open, onClose }: { kind: DesignationKind; open: bo
         form={form}
         name={`propose-${kind}`}
         layout="vertical"
-        initialValues={{ orgId: orgs.length === 1 ? orgs[0]!.id : undefined, period: [dayjs().add(1, 'day'), dayjs().add(1, 'year')] }}
+        initialValues={{ orgId: orgs.length === 1 ? orgs[0]!.id : undefined, period: [dayjs(), dayjs().add(1, 'year').subtract(1, 'day')] }}
         onFinish={(v) => void submit(v)}
         onValuesChange={(changed) => {
           if ('orgId' in changed) form.setFieldsValue({ memberId: undefined, teamMemberIds: [] });

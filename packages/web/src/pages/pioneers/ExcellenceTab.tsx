@@ -2,7 +2,7 @@
 // branches nominate their own 正式党员 with 事迹 until the deadline; the office selects (the honor goes
 // into the honors registry at once) or not (with a reason), then ends the round. Members see who was
 // selected.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -228,6 +228,10 @@ function NominateModal({ round, open, onClose }: { round: ExcellenceRound; open:
   const client = useQueryClient();
   const orgs = useProposingOrgs({ branchesOnly: true }).filter((o) => o.courtId === round.courtId);
   const orgId = Form.useWatch('orgId', form);
+  const only = orgs.length === 1 ? orgs[0]!.id : undefined;
+  useEffect(() => {
+    if (open && only && !form.getFieldValue('orgId')) form.setFieldsValue({ orgId: only });
+  }, [open, only, form]);
   const { busy, submit } = useFormSubmit(form, async (v) => {
     await api.post('/pioneers/nominations', { roundId: round.id, orgId: v.orgId, memberId: v.memberId, deeds: v.deeds.trim() });
     message.success('已推荐，待机关党委决定');
