@@ -136,6 +136,11 @@ export const fieldLabels: Record<string, string> = {
   brandId: '品牌',
   recipientName: '获奖对象',
   year: '年度',
+  criteria: '选树条件',
+  statement: '推荐理由',
+  honorName: '选树荣誉名称',
+  honorLevel: '荣誉级别',
+  honorIssuer: '荣誉授予单位',
   // 一支部一阵地 (bases)
   roomId: '活动室',
   floor: '楼层',
