@@ -1,7 +1,7 @@
 // 民主评议党员 (RULES.md §6): the branch's annual round for its secretary (and, read-only, its committee
 // members), and for the court's party office every branch's round of a year with counts per grade and
 // the 优秀 list. A round opens in its own view (?round=…), see RoundDetail.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Empty, Form, Modal, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -132,6 +132,11 @@ function OpenRoundModal({ open, year, onClose, onOpened }: { open: boolean; year
     form.resetFields();
     onOpened(r.id);
   });
+  // One branch (a secretary's): chosen already, once the org list has loaded.
+  const only = branches.length === 1 ? branches[0]!.id : undefined;
+  useEffect(() => {
+    if (open && only && !form.getFieldValue('orgId')) form.setFieldValue('orgId', only);
+  }, [open, only, form]);
   const defaultDay = year === dayjs().year() ? dayjs() : dayjs(`${year}-12-20`);
   return (
     <Modal title={`开启${year}年度民主评议`} open={open} onCancel={onClose} onOk={() => form.submit()} okText="开启" confirmLoading={busy} destroyOnHidden>
