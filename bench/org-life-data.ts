@@ -152,13 +152,18 @@ const insertAttendance = [
 export async function loadHistorySlice(client: pg.ClientBase, slice: HistorySlice, today: IsoDate, log: (line: string) => void = () => {}): Promise<SliceFigures> {
   const started = performance.now();
   await client.query('create sequence if not exists bench_ids');
-  // Bulk-load settings of this session only: no JIT (seconds of compiling per statement), and no
-  // foreign-key triggers (replica role: every row is joined from existing orgs and members, so the
-  // checks could not fail; they cost more than the inserts themselves).
-  await client.query("set jit = off; set work_mem = '64MB'; set synchronous_commit = off; set session_replication_role = replica");
+  // Bulk-load settings of this session only: no JIT (seconds of compiling per statement).
+  await client.query("set jit = off; set work_mem = '64MB'; set synchronous_commit = off");
   let t = performance.now();
+  // Activities go in with every trigger on, as any writer's would: their statement-level trigger
+  // raises the courts' org_life_versions counters, which is how the API's memoized 党建工作提示
+  // learns of them (modules/reminders/overview-memo.ts).
   const acts = await client.query(insertActivities, [slice.from, slice.to, today]);
   log(`    活动 ${acts.rowCount} 条，${((performance.now() - t) / 1000).toFixed(1)} 秒`);
+  // Attendance without foreign-key triggers (replica role: every row is joined from existing
+  // activities and members, so the checks could not fail; they cost more than the inserts). The
+  // overview does not read attendance.
+  await client.query('set session_replication_role = replica');
   let attendance = 0;
   for (const [i, sql] of insertAttendance.entries()) {
     t = performance.now();

@@ -85,8 +85,9 @@ async function scopedOverview(deps: Deps, actor: Actor, q: { courtId?: string; o
   forbidIf(!remindersPolicy.readOrgLevels(actor));
   const today = todayInShanghai(deps.now());
   const where = and(orgScopeCondition(actor, { includeViewer: true }), q.courtId ? eq(partyOrgs.courtId, q.courtId) : undefined, await resolveOrgFilter(deps, actor, q.orgId)) as SQL;
-  const orgs = await repo.listScopedOrgs(deps.db, where);
-  const overviews = await courtOverviews(deps, [...new Set(orgs.map((o) => o.courtId))], today);
+  const orgs = await repo.listScopedOrgsWithVersion(deps.db, where);
+  const versions = new Map(orgs.map((o) => [o.courtId, o.version]));
+  const overviews = await courtOverviews(deps, versions, today);
   // An org's reminder depends on that org alone, so the caller's scope only picks from the court's.
   const entries: MemoizedReminder[] = [];
   for (const o of orgs) {
@@ -101,18 +102,17 @@ async function scopedOverview(deps: Deps, actor: Actor, q: { courtId?: string; o
 }
 
 /**
- * Each court's whole overview, from the memo when the court's org_life_versions counter and the day
- * are those it was computed at, else computed (all stale courts at once) and remembered. The counter
- * is read before computing: a write landing meanwhile leaves a memo stamped older than the data it
+ * Each court's whole overview, from the memo when the court's org_life_versions counter (read with
+ * the caller's orgs) and the day are those it was computed at, else computed (all stale courts at
+ * once) and remembered. The counter is read before computing: a write landing meanwhile leaves a memo stamped older than the data it
  * saw, which the next request recomputes — never a memo newer than its stamp.
  */
-async function courtOverviews(deps: Deps, courtIds: string[], today: IsoDate): Promise<Map<string, CourtOverview>> {
+async function courtOverviews(deps: Deps, versions: Map<string, number>, today: IsoDate): Promise<Map<string, CourtOverview>> {
   const memo = overviewMemoOf(deps.db);
-  const versions = await repo.orgLifeVersionsOf(deps.db, courtIds);
-  const stampOf = (id: string) => OverviewMemo.stamp(today, versions.get(id) ?? 0);
+  const stampOf = (id: string) => OverviewMemo.stamp(today, versions.get(id)!);
   const out = new Map<string, CourtOverview>();
   const stale: string[] = [];
-  for (const id of courtIds) {
+  for (const id of versions.keys()) {
     const hit = memo.get(id, stampOf(id));
     if (hit) out.set(id, hit);
     else stale.push(id);
