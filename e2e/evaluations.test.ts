@@ -75,6 +75,7 @@ describe.skipIf(!hasChromium)('浏览器：民主评议党员', () => {
     await page.getByTestId('advance').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
     await poll(async () => (await round()).stage).toBe('selfAssessment');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'evaluation-round-desktop');
   });
 
@@ -146,6 +147,7 @@ describe.skipIf(!hasChromium)('浏览器：民主评议党员', () => {
     const done = await round();
     expect(done.participants.filter((p) => p.grade === 'excellent')).toHaveLength(done.maxExcellent);
     await page.getByText('优秀名额').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'evaluation-graded-desktop');
   });
 

@@ -69,6 +69,14 @@ export const auditActionLabels: Record<string, string> = {
   'quorumExclusion.end': '终止不计入应到会人数',
   'reminderNotice.send': '发送党建工作提示',
   'reminderNotice.acknowledge': '确认收到党建工作提示',
+  'evaluation.open': '开启民主评议',
+  'evaluation.advance': '推进民主评议步骤',
+  'evaluation.exempt': '登记不参加民主评议',
+  'evaluation.selfAssessment': '提交个人自评',
+  'evaluation.paperVotes': '录入纸质测评票数',
+  'evaluation.ballot': '提交民主测评票（匿名）',
+  'evaluation.grade': '评定民主评议等次',
+  'evaluation.acknowledge': '确认民主评议结果',
   'transfer.send': '发起组织关系转接',
   'transfer.accept': '接收组织关系',
   'transfer.return': '退回组织关系转接',
@@ -146,6 +154,8 @@ export const auditActionLabels: Record<string, string> = {
 };
 
 const entityLabels: Record<string, string> = {
+  evaluationRound: '民主评议',
+  evaluationParticipant: '民主评议参评人',
   user: '用户',
   member: '党员',
   partyOrg: '党组织',

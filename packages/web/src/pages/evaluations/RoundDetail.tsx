@@ -143,7 +143,7 @@ export function RoundDetail({ id, onBack }: { id: string; onBack: () => void }) 
               width: 160,
               render: (_, p) => (
                 <Space orientation="vertical" size={0}>
-                  <span data-testid="online-votes">{votesText(p.onlineVotes)}</span>
+                  <span data-testid="online-votes">{stageIdx < 2 || p.exempt ? '—' : votesText(p.onlineVotes)}</span>
                   {p.paperVotes && <Typography.Text type="secondary" style={{ fontSize: 12 }}>纸质 {votesText(p.paperVotes)}</Typography.Text>}
                 </Space>
               ),
