@@ -4,7 +4,7 @@
 // secretary nominates the branch's brand (only 培育中/宣传推广 — the others show why not); panel
 // members score the four standards, never their own branch's brand. The round opens by `?round=`.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Row, Select, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -61,13 +61,33 @@ function RoundList({ courtId, onOpen }: { courtId?: string; onOpen: (id: string)
           </Button>
         )}
       </Space>
+      {phone ? (
+        <List
+          loading={q.isLoading}
+          dataSource={q.data?.items ?? []}
+          locale={{ emptyText: <Empty description="尚未发起品牌选树" /> }}
+          renderItem={(r) => (
+            <List.Item style={{ paddingInline: 0, cursor: 'pointer' }} onClick={() => onOpen(r.id)}>
+              <div style={{ width: '100%' }}>
+                <Space size={4} wrap>
+                  <a data-testid={`round-${r.year}`}>{r.name}</a>
+                  <Tag color={roundStatusColors[r.status]}>{r.statusLabel}</Tag>
+                </Space>
+                <div>
+                  <Typography.Text type="secondary">
+                    推荐{r.nominationCount}个 · 选树{r.selectedCount}/名额{r.quota} · 截止{showDate(r.deadline)}
+                  </Typography.Text>
+                </div>
+              </div>
+            </List.Item>
+          )}
+        />
+      ) : (
       <Table<SelectionRoundSummary>
         rowKey="id"
-        size={phone ? 'small' : 'middle'}
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         pagination={false}
-        scroll={{ x: phone ? 520 : undefined }}
         locale={{ emptyText: <Empty description="尚未发起品牌选树" /> }}
         onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
@@ -83,9 +103,10 @@ function RoundList({ courtId, onOpen }: { courtId?: string; onOpen: (id: string)
           { title: '状态', dataIndex: 'status', width: 90, render: (_: string, r) => <Tag color={roundStatusColors[r.status]}>{r.statusLabel}</Tag> },
           { title: '推荐', dataIndex: 'nominationCount', width: 70 },
           { title: '选树/名额', key: 'quota', width: 100, render: (_: unknown, r) => `${r.selectedCount}/${r.quota}` },
-          { title: '推荐截止', dataIndex: 'deadline', width: 140, responsive: ['md'], render: (d: string) => showDate(d) },
+          { title: '推荐截止', dataIndex: 'deadline', width: 140, render: (d: string) => showDate(d) },
         ]}
       />
+      )}
       <CreateRoundModal open={creating} onClose={() => setCreating(false)} onCreated={onOpen} />
     </div>
   );
@@ -508,7 +529,9 @@ function RoundDetailView({ id, onBack }: { id: string; onBack: () => void }) {
     }
   };
   const pending = r.nominations.filter((n) => n.result === 'pending').length;
-  const canNominate = r.status === 'collecting' && r.myBrands.length > 0;
+  const canNominate = r.status === 'collecting' && r.myBrands.some((b) => b.eligible);
+  // A secretary whose brand may not take part sees why (not for one already nominated: its card shows).
+  const blocked = r.status === 'collecting' && !r.canManage ? r.myBrands.filter((b) => !b.eligible && !r.nominations.some((n) => n.brandId === b.brandId)) : [];
   return (
     <div data-testid="selection-round">
       <Button type="link" icon={<ArrowLeftOutlined />} onClick={onBack} style={{ paddingInline: 0 }}>
@@ -560,6 +583,9 @@ function RoundDetailView({ id, onBack }: { id: string; onBack: () => void }) {
           </Descriptions.Item>
         )}
       </Descriptions>
+      {blocked.length > 0 && !canNominate && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="not-eligible" message={blocked.map((b) => `“${b.name}”暂不能推荐：${b.reason}`).join('；')} />
+      )}
       {r.isReviewer && r.status === 'reviewing' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="您是本轮评审组成员：请为每个推荐品牌按四项标准打分（本支部品牌自动回避），公布前其他人看不到您的打分。" />}
       {r.nominations.length ? (
         <Row gutter={[12, 12]}>
