@@ -169,15 +169,17 @@ function useDecide(d: Designation) {
   };
 }
 
-function DesignationActions({ d, onOpen }: { d: Designation; onOpen: () => void }) {
+function DesignationActions({ d, onOpen }: { d: Designation; onOpen?: () => void }) {
   const { modal } = App.useApp();
   const decide = useDecide(d);
   const [asking, setAsking] = useState<'reject' | 'revoke' | null>(null);
   return (
     <Space size={4} wrap>
-      <Button size="small" onClick={onOpen}>
-        详情
-      </Button>
+      {onOpen && (
+        <Button size="small" onClick={onOpen}>
+          详情
+        </Button>
+      )}
       {d.actions.includes('approve') && (
         <Button
           size="small"
@@ -252,7 +254,7 @@ function DesignationDetail({ d, manage }: { d: Designation; manage: boolean }) {
           </Descriptions.Item>
         )}
       </Descriptions>
-      {manage && d.actions.length > 0 && <DesignationActions d={d} onOpen={() => undefined} />}
+      {manage && d.actions.length > 0 && <DesignationActions d={d} />}
       <div>
         <Typography.Title level={5}>年度考评</Typography.Title>
         {d.reviews.length ? (
