@@ -23,6 +23,13 @@ export async function listScopedOrgs(db: DbOrTx, where: SQL) {
     .orderBy(asc(partyOrgs.courtId), asc(partyOrgs.sortOrder), asc(partyOrgs.name));
 }
 
+/** Each court's org_life_versions counter (0 for a court nothing has been written to since migration 0010). */
+export async function orgLifeVersionsOf(db: DbOrTx, courtIds: string[]): Promise<Map<string, number>> {
+  if (!courtIds.length) return new Map();
+  const rows = await db.select().from(orgLifeVersions).where(inArray(orgLifeVersions.courtId, courtIds));
+  return new Map(rows.map((r) => [r.courtId, r.version]));
+}
+
 /**
  * The orgs matching `where`, each with its court's org_life_versions counter (0 when none yet):
  * what a memoized overview request needs, in one round trip.

@@ -34,7 +34,7 @@ import { canReadOrg } from '../../policy/scope';
 import { activityScopeCondition, orgScopeCondition, remindersPolicy } from './reminders.policy';
 import { jointPartnerIn } from '../partnerships/joint-activities';
 import * as repo from './reminders.repository';
-import { OverviewMemo, overviewMemoOf, type CourtOverview, type MemoizedReminder } from './overview-memo';
+import { overviewMemoOf, type CourtOverview, type MemoizedReminder } from './overview-memo';
 
 const { partyOrgs, members, activities } = schema;
 const ACTIVE = ['probationaryMember', 'fullMember'];
@@ -102,28 +102,15 @@ async function scopedOverview(deps: Deps, actor: Actor, q: { courtId?: string; o
 }
 
 /**
- * Each court's whole overview, from the memo when the court's org_life_versions counter (read with
- * the caller's orgs) and the day are those it was computed at, else computed (all stale courts at
- * once) and remembered. The counter is read before computing: a write landing meanwhile leaves a memo stamped older than the data it
- * saw, which the next request recomputes — never a memo newer than its stamp.
+ * Each court's whole overview, at least as fresh as the org_life_versions counter read with the
+ * caller's orgs: from the memo, else computed (see OverviewMemo.resolve). A computation reads the
+ * counters before any data, so what it remembers is never newer than its stamp.
  */
-async function courtOverviews(deps: Deps, versions: Map<string, number>, today: IsoDate): Promise<Map<string, CourtOverview>> {
-  const memo = overviewMemoOf(deps.db);
-  const stampOf = (id: string) => OverviewMemo.stamp(today, versions.get(id)!);
-  const out = new Map<string, CourtOverview>();
-  const stale: string[] = [];
-  for (const id of versions.keys()) {
-    const hit = memo.get(id, stampOf(id));
-    if (hit) out.set(id, hit);
-    else stale.push(id);
-  }
-  if (stale.length) {
-    for (const [id, overview] of await computeCourtOverviews(deps, stale, today)) {
-      memo.set(id, stampOf(id), overview);
-      out.set(id, overview);
-    }
-  }
-  return out;
+function courtOverviews(deps: Deps, versions: Map<string, number>, today: IsoDate): Promise<Map<string, CourtOverview>> {
+  return overviewMemoOf(deps.db).resolve(versions, today, async (courtIds) => {
+    const current = await repo.orgLifeVersionsOf(deps.db, courtIds);
+    return { versions: current, overviews: await computeCourtOverviews(deps, courtIds, today) };
+  });
 }
 
 /** The overview of every org of the given courts, judged from the held activities counted per period. */
