@@ -174,6 +174,18 @@ describe.each(testEngines)('示范岗、先锋队与优秀党员评选 (%s)', (e
     expect((await t.as('lukou', 'GET', `/api/v1/pioneers/rounds/${round.id}`)).statusCode).toBe(404);
   });
 
+  it('两人同时决定最后一个名额：只有一人当选，荣誉库只多一条', async () => {
+    const round = (await t.as('anshun', 'POST', '/api/v1/pioneers/rounds', { courtId: t.fx.courts.anshun, year: 2024, deadline: '2026-12-03', quotaMode: 'total', quota: 1 })).json();
+    const nominate = async (memberId: string, orgId: string) =>
+      (await t.as('anshun', 'POST', '/api/v1/pioneers/nominations', { roundId: round.id, orgId, memberId, deeds: '事迹突出' })).json().nominations.find((n: { memberId: string }) => n.memberId === memberId);
+    const a = await nominate(t.fx.members.secretary.id, t.fx.orgs.branch1.id);
+    const b = await nominate(t.fx.members.branch2Member.id, t.fx.orgs.branch2.id);
+    const results = await Promise.all([a, b].map((n) => t.as('anshun', 'POST', `/api/v1/pioneers/nominations/${n.id}/decide`, { decision: 'select', version: n.version })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    const honors = await t.deps.db.select().from(schema.honors).where(eq(schema.honors.name, '2024年度优秀共产党员'));
+    expect(honors).toHaveLength(1);
+  });
+
   it('全院名额：选满后再选被拒绝，未当选须说明理由；截止日次日不能再推荐', async () => {
     const round = (await t.as('anshun', 'POST', '/api/v1/pioneers/rounds', { courtId: t.fx.courts.anshun, year: 2025, deadline: '2026-12-03', quotaMode: 'total', quota: 1 })).json();
     const nominate = (memberId: string, orgId: string) => t.as('anshun', 'POST', '/api/v1/pioneers/nominations', { roundId: round.id, orgId, memberId, deeds: '扎根基层，带头攻坚' });

@@ -474,14 +474,16 @@ export async function nominate(deps: Deps, actor: Actor, input: z.infer<typeof c
   if (!member || member.courtId !== round.courtId) throw invalidField('memberId', '党员不存在或不在您的管理范围内');
   const problem = checkNominee({ status: member.status as MemberStatus, inBranch: member.orgPath.startsWith(org.path), branchName: orgLabel(org), memberName: member.name });
   if (problem) throw invalidField('memberId', problem);
-  if (round.quotaMode === 'perBranch') {
-    const taken = (await deps.db.select({ id: excellenceNominations.id }).from(excellenceNominations).where(and(eq(excellenceNominations.roundId, round.id), eq(excellenceNominations.orgId, org.id), ne(excellenceNominations.state, 'withdrawn')))).length;
-    const full = checkQuota('perBranch', round.quota, taken, 'nominate');
-    if (full) throw invalidField('memberId', full);
-  }
   const row = { id: newId(), courtId: round.courtId, roundId: round.id, orgId: org.id, memberId: member.id, memberName: member.name, deeds: input.deeds, nominatedBy: actor.userId, nominatedByName: actor.displayName };
   try {
     await deps.db.transaction(async (tx) => {
+      // The round row is locked while counting, so two nominations at once cannot both take the last place.
+      await tx.select({ id: excellenceRounds.id }).from(excellenceRounds).where(eq(excellenceRounds.id, round.id)).for('update');
+      if (round.quotaMode === 'perBranch') {
+        const taken = (await tx.select({ id: excellenceNominations.id }).from(excellenceNominations).where(and(eq(excellenceNominations.roundId, round.id), eq(excellenceNominations.orgId, org.id), ne(excellenceNominations.state, 'withdrawn')))).length;
+        const full = checkQuota('perBranch', round.quota, taken, 'nominate');
+        if (full) throw invalidField('memberId', full);
+      }
       await tx.insert(excellenceNominations).values(row);
       await appendAudit(tx, auditActorOf(actor), { action: 'excellence.nominate', entity: 'excellenceNomination', entityId: row.id, courtId: row.courtId, after: row });
     });
@@ -510,18 +512,20 @@ export async function decideNomination(deps: Deps, actor: Actor, id: string, inp
     if (input.decision === 'reject' && !input.reason) throw invalidField('reason', '未当选须说明理由');
   }
   assertVersion(n.version, input.version);
-  if (input.decision === 'select') {
-    const selected = await deps.db
-      .select({ id: excellenceNominations.id })
-      .from(excellenceNominations)
-      .where(and(eq(excellenceNominations.roundId, round.id), eq(excellenceNominations.state, 'selected'), round.quotaMode === 'perBranch' ? eq(excellenceNominations.orgId, n.orgId) : undefined));
-    const full = checkQuota(round.quotaMode as ExcellenceQuotaMode, round.quota, selected.length, 'select');
-    if (full) throw invalidField('decision', full);
-  }
   const [member] = await repo.findMembers(deps.db, [n.memberId]);
   const next: NominationState = input.decision === 'select' ? 'selected' : input.decision === 'reject' ? 'notSelected' : 'withdrawn';
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    if (input.decision === 'select') {
+      // Counted under the round's row lock: two selections at once cannot both take the last place.
+      await tx.select({ id: excellenceRounds.id }).from(excellenceRounds).where(eq(excellenceRounds.id, round.id)).for('update');
+      const selected = await tx
+        .select({ id: excellenceNominations.id })
+        .from(excellenceNominations)
+        .where(and(eq(excellenceNominations.roundId, round.id), eq(excellenceNominations.state, 'selected'), round.quotaMode === 'perBranch' ? eq(excellenceNominations.orgId, n.orgId) : undefined));
+      const full = checkQuota(round.quotaMode as ExcellenceQuotaMode, round.quota, selected.length, 'select');
+      if (full) throw invalidField('decision', full);
+    }
     // The honor and the decision land together, or not at all.
     const honorId =
       next === 'selected'
