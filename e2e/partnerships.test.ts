@@ -176,4 +176,43 @@ describe.skipIf(!hasChromium)('浏览器：联建共建（安顺中院 ⇄ 渌�
     await page.waitForTimeout(1500);
     await screenshot(page, 'partnerships-network-guizhou-desktop');
   });
+
+  test('贵州高院按所辖法院筛选：选安顺中院后网络和列表只有安顺中院支部的联建，另有各下级法院的联建统计表（电脑与手机）', async () => {
+    await open('guizhou', '/partnerships?tab=network');
+    const table = page.getByTestId('court-table');
+    await table.waitFor();
+    // Every lower court has a row, with or without pairings; 贵州高院 itself is not one of them.
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows.some((r) => r.startsWith('安顺中院'))).toBe(true);
+    expect(rows.some((r) => r.includes('西秀区'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('贵州高院'))).toBe(false);
+    await page.getByLabel('所辖法院').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^安顺中院/ }).click();
+    await page.waitForURL((u) => u.searchParams.has('court'));
+    await poll(() => page.locator('body').innerText()).toContain('安顺中院各党支部联建情况');
+    expect(await table.locator('tbody tr').filter({ hasText: '当前' }).innerText()).toContain('安顺中院');
+    await page.getByTestId('partnership-graph').locator('canvas').waitFor();
+    // The counterparts anywhere are in the graph's court legend; 安顺中院's branches fill the branch table.
+    expect(await page.locator('body').innerText()).toContain('第一党支部');
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'partnerships-network-guizhou-anshun-desktop');
+
+    // The list tab keeps the filter: only pairings with a 安顺中院 side; nothing to register, no contacts.
+    await page.getByRole('tab', { name: '联建关系' }).click();
+    const items = page.locator('.ant-list-item[data-testid^="partnership-"]');
+    await items.first().waitFor();
+    for (const text of await items.allInnerTexts()) expect(text).toContain('安顺中院');
+    expect(await page.getByRole('button', { name: /登记联建/ }).count()).toBe(0);
+    const court = new URL(page.url()).searchParams.get('court')!;
+    const viaApi = (await server.apiAs('guizhou', 'GET', `/api/v1/partnerships?courtId=${court}&pageSize=500`)).body as { items: { contact: string | null; partnerContact: string | null }[] };
+    expect(viaApi.items.length).toBeGreaterThan(0);
+    expect(viaApi.items.every((p) => p.contact === null && p.partnerContact === null)).toBe(true);
+
+    await open('guizhou', `/partnerships?tab=network&court=${court}`, 'phone');
+    await page.getByTestId('court-table').waitFor();
+    await page.getByTestId('partnership-graph').locator('canvas').waitFor();
+    await poll(() => page.locator('body').innerText()).toContain('安顺中院各党支部联建情况');
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'partnerships-network-guizhou-anshun-phone');
+  });
 });

@@ -108,6 +108,10 @@ export const counterpartSchema = z.object({ id: idSchema, name: z.string(), cour
 export const counterpartListResponse = z.object({ items: z.array(counterpartSchema), total: z.number().int() });
 export const counterpartQuery = z.object({ courtId: idSchema.optional(), q: z.string().trim().max(50).optional() });
 
+/**
+ * courtId: only the pairings of that court's branches (with their counterparts anywhere), e.g. a higher
+ * court's viewer picking one lower court; within the caller's scope as always.
+ */
 export const networkQuery = z.object({ courtId: idSchema.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
 const categoryCounts = z.object(Object.fromEntries(jointCategories.map((c) => [c, z.number().int()])) as Record<(typeof jointCategories)[number], z.ZodNumber>);
 export const partnershipNetworkSchema = z.object({
@@ -130,6 +134,15 @@ export const partnershipNetworkSchema = z.object({
     z.object({ orgId: idSchema, orgName: z.string(), courtName: z.string(), partnerships: z.number().int(), activities: z.number().int(), byCategory: categoryCounts }),
   ),
   byCategory: categoryCounts,
+  /**
+   * For a higher court's viewer: each lower court it oversees (also those without pairings), with
+   * its pairings (either side is a branch of that court) and the year's joint activities under them
+   * per 四联 category — names and counts only; the whole scope, whatever courtId filters. Empty for
+   * everyone else.
+   */
+  byCourt: z.array(
+    z.object({ courtId: idSchema, courtName: z.string(), partnerships: z.number().int(), active: z.number().int(), activities: z.number().int(), byCategory: categoryCounts }),
+  ),
   totals: z.object({ partnerships: z.number().int(), active: z.number().int(), activities: z.number().int(), courts: z.number().int(), externalUnits: z.number().int() }),
 });
 export type PartnershipNetwork = z.infer<typeof partnershipNetworkSchema>;

@@ -87,6 +87,18 @@ export const cases: Case[] = [
     },
   },
   {
+    // One court's pairings (a higher court's viewer picking a lower court): still only within scope.
+    route: 'GET /api/v1/partnerships/network',
+    own: READERS_OWN,
+    other: ['lukou'],
+    visible: (res) => ((res.json() as { nodes?: { id: string }[] }).nodes ?? []).some((n) => n.id === lastBranchNode),
+    make: async (t, x, side) => {
+      await pairingOf(t, x, side);
+      lastBranchNode = x.branchId;
+      return { method: 'GET', url: `/api/v1/partnerships/network?courtId=${x.courtId}` };
+    },
+  },
+  {
     route: 'GET /api/v1/partnerships/counterparts',
     own: ['anshun', 'anshun-zb1', 'lukou'],
     other: ['anshun', 'anshun-zb1', 'lukou'],

@@ -1,7 +1,8 @@
 // Who may see and act on 联建 pairings. A pairing has two sides: the proposing branch and the partner
 // (a branch of any court on the platform, or an outside unit recorded by name).
 // - Read: managers and committee members of either side's org (court admin, secretary, 支委), and a
-//   higher court's viewer for pairings touching its courts (names and counts only, no members).
+//   higher court's viewer for pairings touching its courts (names and counts only, no members, no
+//   contacts; the network groups them per lower court).
 // - Create: a manager (court admin or secretary) of the proposing branch. A higher court's viewer
 //   account is read-only: pairing the higher court's own branches with lower courts' branches is
 //   done by the higher court's court admin or branch secretaries, like every other court.
@@ -31,9 +32,18 @@ function viewsCourt(actor: Actor, courtId: string | null | undefined): boolean {
   return !!courtId && actor.grants.some((g) => g.role === 'higherCourtViewer') && actor.viewableCourtIds.includes(courtId);
 }
 
+/** Courts a higher court's viewer oversees below its own (the viewer's court itself excluded). */
+export function lowerCourtIdsOf(actor: Actor): string[] {
+  if (!actor.grants.some((g) => g.role === 'higherCourtViewer')) return [];
+  const roots = new Set(actor.grants.filter((g) => g.role === 'higherCourtViewer').map((g) => g.courtId));
+  return actor.viewableCourtIds.filter((id) => !roots.has(id));
+}
+
 export const partnershipsPolicy = {
   read: (actor: Actor, s: Sides) =>
     readsOrg(actor, s.own) || (!!s.partner && readsOrg(actor, s.partner)) || viewsCourt(actor, s.own.courtId) || viewsCourt(actor, s.partner?.courtId),
+  /** Contacts (names, maybe phones) are for the two sides only, not for a higher court's viewer. */
+  seesContacts: (actor: Actor, s: Sides) => readsOrg(actor, s.own) || (!!s.partner && readsOrg(actor, s.partner)),
   create: (actor: Actor, own: OrgTarget) => canManageOrg(actor, own),
   decide: (actor: Actor, s: Sides) => !!s.partner && canManageOrg(actor, s.partner),
   manage: (actor: Actor, s: Sides) => canManageOrg(actor, s.own) || (!!s.partner && canManageOrg(actor, s.partner)),

@@ -145,6 +145,16 @@ export async function listNetwork(db: DbOrTx, where: SQL, year: number) {
   return { rows, counts };
 }
 
+/** Names of courts (short names) in the platform's order: level, then sort order and name. */
+export async function courtNames(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: courts.id, shortName: courts.shortName, level: courts.level, sortOrder: courts.sortOrder, name: courts.name })
+    .from(courts)
+    .where(inArray(courts.id, ids))
+    .orderBy(asc(courts.sortOrder), asc(courts.name));
+}
+
 /** Partner orgs of joint activities (for scope checks and views). */
 export async function listPartnerOrgs(db: DbOrTx, activityIds: string[]) {
   if (!activityIds.length) return [];

@@ -195,6 +195,41 @@ describe.each(testEngines)('联建与联建活动 (%s)', (engine) => {
     expect((await t.as('lukou', 'GET', `/api/v1/partnerships/${viewer.items.find((p: { partnerKind: string }) => p.partnerKind === 'external').id}`)).statusCode).toBe(404);
   });
 
+  it('上级法院按所辖法院筛选联建网络：只看该院支部的联建（对方在何处都显示），每个下级法院一行计数；没有联系人等个人信息', async () => {
+    const all = (await t.as('guizhou', 'GET', '/api/v1/partnerships/network?year=2026')).json();
+    const anshun = all.byCourt.find((c: { courtId: string }) => c.courtId === t.fx.courts.anshun);
+    expect(anshun).toMatchObject({ courtName: '安顺中院', partnerships: 2, active: 2, activities: 1 });
+    expect(anshun.byCategory).toEqual({ jointPlanning: 0, jointProblemSolving: 1, jointBranding: 0, jointForces: 0 });
+    // 渌口法院 is not under 贵州高院: no row of its own, and 贵州高院 itself is not a lower court.
+    expect(all.byCourt.map((c: { courtId: string }) => c.courtId)).not.toContain(t.fx.courts.lukou);
+    expect(all.byCourt.map((c: { courtId: string }) => c.courtId)).not.toContain(t.fx.courts.highCourt);
+
+    const one = (await t.as('guizhou', 'GET', `/api/v1/partnerships/network?year=2026&courtId=${t.fx.courts.anshun}`)).json();
+    expect(one.courtId).toBe(t.fx.courts.anshun);
+    expect(one.totals).toMatchObject({ partnerships: 2, activities: 1 });
+    expect(one.nodes.find((n: { id: string }) => n.id === t.fx.orgs.lukouBranch.id)).toMatchObject({ name: '渌口法院综合管理党支部', own: false });
+    expect(one.nodes.find((n: { id: string }) => n.id === t.fx.orgs.branch1.id)).toMatchObject({ own: true });
+    expect(one.byBranch.map((b: { orgId: string }) => b.orgId)).toEqual([t.fx.orgs.branch1.id]);
+    expect(one.byCourt).toEqual(all.byCourt); // the per-court table is of the whole scope
+
+    // A court outside the viewer's scope shows nothing of that court beyond what the scope holds.
+    const outside = (await t.as('guizhou', 'GET', `/api/v1/partnerships/network?year=2026&courtId=${t.fx.courts.lukou}`)).json();
+    expect(outside.links.map((l: { id: string }) => l.id)).toEqual([pairId]);
+
+    // Only a higher court's viewer gets the per-court table.
+    expect((await t.as('anshun', 'GET', '/api/v1/partnerships/network?year=2026')).json().byCourt).toEqual([]);
+    expect((await t.as('lukou', 'GET', '/api/v1/partnerships/network?year=2026')).json().byCourt).toEqual([]);
+
+    // Names and counts only: no contacts (they may carry a phone) for the viewer; the sides keep theirs.
+    const list = (await t.as('guizhou', 'GET', `/api/v1/partnerships?courtId=${t.fx.courts.anshun}`)).json();
+    expect(list.total).toBe(2);
+    expect(list.items.every((p: { contact: string | null; partnerContact: string | null }) => p.contact === null && p.partnerContact === null)).toBe(true);
+    expect((await t.as('guizhou', 'GET', `/api/v1/partnerships/${pairId}`)).json().contact).toBeNull();
+    expect((await t.as('anshun-zb1', 'GET', `/api/v1/partnerships/${pairId}`)).json().contact).toBe('张健（第一支部书记）');
+    expect(JSON.stringify([all, one, list])).not.toContain('张健');
+    expect((await t.as('guizhou', 'GET', '/api/v1/partnerships/network?courtId=not-a-uuid')).statusCode).toBe(400);
+  });
+
   it('结束联建须写原因；结束后不能再策划联建活动', async () => {
     const p = (await t.as('anshun-zb1', 'GET', `/api/v1/partnerships/${pairId}`)).json();
     const noReason = await t.as('lukou', 'POST', `/api/v1/partnerships/${pairId}/end`, { endedOn: '2026-11-30', version: p.version });

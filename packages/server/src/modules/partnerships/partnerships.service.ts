@@ -39,7 +39,7 @@ import { assertVersion, forbidIf, found } from '../../lib/records';
 import { auditActorOf, type Actor } from '../../policy/actor';
 import { canManageOrg } from '../../policy/scope';
 import { partnerLabelOf } from './joint-activities';
-import { partnershipsPolicy as policy, type Sides } from './partnerships.policy';
+import { lowerCourtIdsOf, partnershipsPolicy as policy, type Sides } from './partnerships.policy';
 import * as repo from './partnerships.repository';
 
 const { partnerships } = schema;
@@ -84,8 +84,8 @@ function toView(actor: Actor, x: repo.ListedPartnership): Partnership {
     categoryLabels: categories.map((c) => jointCategoryLabels[c]),
     startsOn: r.startsOn,
     endsOn: r.endsOn,
-    contact: r.contact,
-    partnerContact: r.partnerContact,
+    contact: policy.seesContacts(actor, s) ? r.contact : null,
+    partnerContact: policy.seesContacts(actor, s) ? r.partnerContact : null,
     status,
     statusLabel: partnershipStatusLabels[status] ?? status,
     decisionReason: r.decisionReason,
@@ -277,6 +277,18 @@ export async function listCounterparts(deps: Deps, actor: Actor, q: z.infer<type
   return { items, total: items.length };
 }
 
+/** Per lower court of a higher court's viewer: pairings touching it and their joint activities this year. */
+async function perCourt(deps: Deps, courtIds: string[], rows: { id: string; courtId: string; partnerCourtId: string | null; status: string }[], counts: { partnershipId: string; category: string; n: number }[]) {
+  const cats = new Map<string, JointCategory[]>();
+  for (const c of counts) cats.set(c.partnershipId, [...(cats.get(c.partnershipId) ?? []), ...Array<JointCategory>(c.n).fill(c.category as JointCategory)]);
+  const names = await repo.courtNames(deps.db, courtIds);
+  return names.map((court) => {
+    const mine = rows.filter((r) => r.courtId === court.id || r.partnerCourtId === court.id);
+    const all = mine.flatMap((r) => cats.get(r.id) ?? []);
+    return { courtId: court.id, courtName: court.shortName, partnerships: mine.length, active: mine.filter((r) => r.status === 'active').length, activities: all.length, byCategory: tallyJointCategories(all) };
+  });
+}
+
 /**
  * The network of pairings in the caller's scope (or of one court): nodes are branches (grouped by
  * court) and outside units, links are pairings with the year's joint activities; counts per branch
@@ -284,8 +296,16 @@ export async function listCounterparts(deps: Deps, actor: Actor, q: z.infer<type
  */
 export async function network(deps: Deps, actor: Actor, q: z.infer<typeof networkQuery>): Promise<PartnershipNetwork> {
   const year = q.year ?? Number(todayInShanghai(deps.now()).slice(0, 4));
-  const courtFilter = q.courtId ? or(eq(partnerships.courtId, q.courtId), eq(partnerships.partnerCourtId, q.courtId)) : undefined;
-  const { rows, counts } = await repo.listNetwork(deps.db, and(policy.listCondition(actor), courtFilter) as SQL, year);
+  const lowerCourtIds = lowerCourtIdsOf(actor);
+  // A higher court's viewer gets the per-court table of the whole scope, so the scope is read whole
+  // and the court filter applied here; everyone else reads only the filtered pairings.
+  const courtFilter = q.courtId && !lowerCourtIds.length ? or(eq(partnerships.courtId, q.courtId), eq(partnerships.partnerCourtId, q.courtId)) : undefined;
+  const scope = await repo.listNetwork(deps.db, and(policy.listCondition(actor), courtFilter) as SQL, year);
+  const byCourt = lowerCourtIds.length ? await perCourt(deps, lowerCourtIds, scope.rows, scope.counts) : [];
+  const touches = (r: (typeof scope.rows)[number]) => r.courtId === q.courtId || r.partnerCourtId === q.courtId;
+  const rows = q.courtId && lowerCourtIds.length ? scope.rows.filter(touches) : scope.rows;
+  const kept = new Set(rows.map((r) => r.id));
+  const counts = scope.counts.filter((c) => kept.has(c.partnershipId));
   const isOwn = (courtId: string | null) => (q.courtId ? courtId === q.courtId : !!courtId && actor.grants.some((g) => g.courtId === courtId && g.role !== 'higherCourtViewer'));
   const nodes = new Map<string, PartnershipNetwork['nodes'][number]>();
   const node = (id: string, name: string, group: string, kind: 'branch' | 'external', own: boolean) => {
@@ -334,6 +354,7 @@ export async function network(deps: Deps, actor: Actor, q: z.infer<typeof networ
     links,
     byBranch,
     byCategory: tallyJointCategories(allCats),
+    byCourt,
     totals: {
       partnerships: rows.length,
       active: rows.filter((r) => r.status === 'active').length,

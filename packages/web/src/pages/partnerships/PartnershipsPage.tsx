@@ -2,7 +2,9 @@
 // units, their agreements and status (the other side's manager answers a proposal), the joint
 // activities under each (planned here, held and recorded in 组织生活), and the network of a court's
 // pairings with counts per branch and per 四联 category. The server decides who may do what
-// (canDecide / canManage / hostableOrgIds); this page only offers what it allows.
+// (canDecide / canManage / hostableOrgIds); this page only offers what it allows. A higher court's
+// viewer (贵州高院) picks one of its lower courts (or 全部): list and network show that court's
+// pairings, and a table gives each lower court's pairings and joint activities per 四联 category.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -46,7 +48,7 @@ import {
   type Partnership,
 } from '../../api/partnerships';
 import { useOrgs } from '../../api/queries';
-import { useCan } from '../../auth';
+import { useCan, useMe } from '../../auth';
 import { PageCard, useIsPhone } from '../../components/PageCard';
 import { chineseDateFormat, showDate, showDateTime, toIsoDate } from '../../lib/dates';
 import { useFormSubmit } from '../../lib/form-errors';
@@ -73,8 +75,15 @@ function period(p: Pick<Partnership, 'startsOn' | 'endsOn'>) {
 export default function PartnershipsPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'network' ? 'network' : 'list';
+  const courtId = params.get('court') ?? undefined;
+  const isViewer = useMe().grants.some((g) => g.role === 'higherCourtViewer');
   const canManage = useCan('partnerships:manage');
   const [creating, setCreating] = useState(false);
+  const go = (next: { tab?: string; court?: string | undefined }) => {
+    const t = next.tab ?? tab;
+    const c = 'court' in next ? next.court : courtId;
+    setParams({ ...(t === 'network' ? { tab: 'network' } : {}), ...(c ? { court: c } : {}) });
+  };
   return (
     <PageCard
       title="联建共建（“四联”：思路联谋、问题联解、品牌联创、力量联合）"
@@ -86,12 +95,13 @@ export default function PartnershipsPage() {
         ) : undefined
       }
     >
+      {isViewer && <CourtFilter courtId={courtId} onChange={(c) => go({ court: c })} />}
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParams(k === 'network' ? { tab: 'network' } : {})}
+        onChange={(k) => go({ tab: k })}
         items={[
-          { key: 'list', label: '联建关系', children: <PartnershipList /> },
-          { key: 'network', label: '联建网络与统计', children: <NetworkView /> },
+          { key: 'list', label: '联建关系', children: <PartnershipList courtId={courtId} /> },
+          { key: 'network', label: '联建网络与统计', children: <NetworkView courtId={courtId} onPickCourt={(c) => go({ court: c })} /> },
         ]}
       />
       {creating && <CreateModal onClose={() => setCreating(false)} />}
@@ -101,11 +111,35 @@ export default function PartnershipsPage() {
 
 // ---------------------------------------------------------------- list
 
-function PartnershipList() {
+/** A higher court's viewer: one lower court or all of them (the courts come from the network's per-court table). */
+function CourtFilter({ courtId, onChange }: { courtId: string | undefined; onChange: (courtId: string | undefined) => void }) {
+  const { data, isLoading } = usePartnershipNetwork({ year: dayjs().year() });
+  const courts = data?.byCourt ?? [];
+  return (
+    <Space wrap style={{ marginBottom: 4 }}>
+      <Text>所辖法院</Text>
+      <Select
+        aria-label="所辖法院"
+        data-testid="court-filter"
+        showSearch
+        optionFilterProp="label"
+        loading={isLoading}
+        style={{ width: 240 }}
+        value={courtId ?? ''}
+        onChange={(v: string) => onChange(v || undefined)}
+        options={[{ value: '', label: '全部所辖法院' }, ...courts.map((c) => ({ value: c.courtId, label: `${c.courtName}（联建${c.partnerships}个）` }))]}
+      />
+    </Space>
+  );
+}
+
+function PartnershipList({ courtId }: { courtId?: string }) {
   const [status, setStatus] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  const [pageState, setPage] = useState({ page: 1, courtId });
+  // A new court filter starts again from the first page.
+  const page = pageState.courtId === courtId ? pageState.page : 1;
   const isPhone = useIsPhone();
-  const { data, isLoading, error } = usePartnerships({ status }, page, 20);
+  const { data, isLoading, error } = usePartnerships({ status, courtId }, page, 20);
   const [open, setOpen] = useState<Partnership | null>(null);
   const [planning, setPlanning] = useState<Partnership | null>(null);
   const actions = usePartnershipActions();
@@ -121,7 +155,7 @@ function PartnershipList() {
           value={status}
           onChange={(v) => {
             setStatus(v);
-            setPage(1);
+            setPage({ page: 1, courtId });
           }}
           options={[
             { value: 'proposed', label: '待对方确认' },
@@ -136,11 +170,11 @@ function PartnershipList() {
       {isLoading ? (
         <Skeleton active />
       ) : items.length === 0 ? (
-        <Empty description={status ? '没有这个状态的联建' : '还没有联建关系。可点击“登记联建”，与上级、基层法院的对口党支部或检察院、社区、学校等单位结对共建'} />
+        <Empty description={status ? '没有这个状态的联建' : courtId ? '这个法院还没有联建关系' : '还没有联建关系。可点击“登记联建”，与上级、基层法院的对口党支部或检察院、社区、学校等单位结对共建'} />
       ) : (
         <List
           dataSource={items}
-          pagination={data && data.total > 20 ? { current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => `共${n}个` } : false}
+          pagination={data && data.total > 20 ? { current: page, pageSize: 20, total: data.total, onChange: (n) => setPage({ page: n, courtId }), showTotal: (n) => `共${n}个` } : false}
           renderItem={(p) => (
             <List.Item
               data-testid={`partnership-${p.id}`}
@@ -553,25 +587,50 @@ function PlanModal({ partnership: p, onClose }: { partnership: Partnership; onCl
 
 // ---------------------------------------------------------------- network
 
-function NetworkView() {
+function NetworkView({ courtId, onPickCourt }: { courtId?: string; onPickCourt: (courtId: string | undefined) => void }) {
   const isPhone = useIsPhone();
   const thisYear = dayjs().year();
   const [year, setYear] = useState(thisYear);
-  const { data, isLoading, error } = usePartnershipNetwork({ year });
+  const { data, isLoading, error } = usePartnershipNetwork({ year, courtId });
   if (error) return <Alert type="error" showIcon title={describeError(error)} />;
   if (isLoading || !data) return <Skeleton active />;
-  if (!data.nodes.length) return <Empty description="您的范围内还没有联建关系" />;
+  const perCourt = data.byCourt.length > 0;
+  if (!data.nodes.length && !perCourt) return <Empty description="您的范围内还没有联建关系" />;
+  const picked = data.byCourt.find((c) => c.courtId === courtId);
+  const categoryColumns = jointCategories.map((c) => ({ title: jointCategoryLabels[c], key: c, width: 90, align: 'right' as const, render: (_: unknown, r: { byCategory: Record<JointCategory, number> }) => r.byCategory[c] }));
   const columns = [
     { title: '党支部', dataIndex: 'orgName', render: (_: unknown, r: (typeof data.byBranch)[number]) => <span>{r.orgName}<br /><Text type="secondary">{r.courtName}</Text></span> },
     { title: '联建关系', dataIndex: 'partnerships', width: 90, align: 'right' as const },
     { title: `${year}年联建活动`, dataIndex: 'activities', width: 120, align: 'right' as const },
-    ...jointCategories.map((c) => ({ title: jointCategoryLabels[c], key: c, width: 90, align: 'right' as const, render: (_: unknown, r: (typeof data.byBranch)[number]) => r.byCategory[c] })),
+    ...categoryColumns,
+  ];
+  const courtColumns = [
+    {
+      title: '法院',
+      dataIndex: 'courtName',
+      width: 160,
+      render: (_: unknown, r: (typeof data.byCourt)[number]) =>
+        r.courtId === courtId ? (
+          <Space size={4}>
+            <Text strong>{r.courtName}</Text>
+            <Tag color="red">当前</Tag>
+          </Space>
+        ) : (
+          <a onClick={() => onPickCourt(r.courtId)}>{r.courtName}</a>
+        ),
+    },
+    { title: '联建关系', dataIndex: 'partnerships', width: 90, align: 'right' as const },
+    { title: '联建中', dataIndex: 'active', width: 80, align: 'right' as const },
+    { title: `${year}年联建活动`, dataIndex: 'activities', width: 120, align: 'right' as const },
+    ...categoryColumns,
   ];
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Space wrap>
         <Select aria-label="年度" value={year} onChange={setYear} style={{ width: 120 }} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))} />
-        <Text type="secondary">圆点为法院党支部（按法院着色），菱形为外单位；虚线为待对方确认。可拖动、缩放。</Text>
+        <Text type="secondary">
+          {picked ? `${picked.courtName}各党支部的联建，对方在哪家法院或单位都显示。` : ''}圆点为法院党支部（按法院着色），菱形为外单位；虚线为待对方确认。可拖动、缩放。
+        </Text>
       </Space>
       <Row gutter={[12, 12]}>
         <Col xs={12} md={4}><Card size="small"><Statistic title="联建关系" value={data.totals.partnerships} /></Card></Col>
@@ -580,8 +639,12 @@ function NetworkView() {
         <Col xs={12} md={4}><Card size="small"><Statistic title="外单位" value={data.totals.externalUnits} suffix="个" /></Card></Col>
         <Col xs={24} md={8}><Card size="small"><Statistic title={`${year}年联建活动`} value={data.totals.activities} suffix="次" /></Card></Col>
       </Row>
-      <Card size="small" title={<span><ApartmentOutlined /> 联建网络</span>}>
-        <PartnershipGraph network={data} height={isPhone ? 380 : 560} compact={isPhone} />
+      <Card size="small" title={<span><ApartmentOutlined /> {picked ? `${picked.courtName}联建网络` : '联建网络'}</span>}>
+        {data.nodes.length ? (
+          <PartnershipGraph network={data} height={isPhone ? 380 : 560} compact={isPhone} />
+        ) : (
+          <Empty description={picked ? `${picked.courtName}还没有联建关系` : '所辖法院还没有联建关系'} />
+        )}
       </Card>
       <Card size="small" title={`${year}年联建活动按“四联”类别`}>
         <Space wrap>
@@ -592,13 +655,20 @@ function NetworkView() {
           ))}
         </Space>
       </Card>
-      <Card size="small" title="各党支部联建情况">
-        {data.byBranch.length === 0 ? (
-          <Empty description="本院党支部还没有联建关系" />
-        ) : (
-          <Table rowKey="orgId" size="small" columns={columns} dataSource={data.byBranch} pagination={false} scroll={{ x: 720 }} />
-        )}
-      </Card>
+      {perCourt && (
+        <Card size="small" title={`所辖各法院联建情况（${year}年）`} extra={courtId ? <a onClick={() => onPickCourt(undefined)}>查看全部</a> : <Text type="secondary">点法院名称查看该院</Text>} data-testid="court-table">
+          <Table rowKey="courtId" size="small" columns={courtColumns} dataSource={data.byCourt} pagination={false} scroll={{ x: 760 }} />
+        </Card>
+      )}
+      {(!perCourt || picked) && (
+        <Card size="small" title={picked ? `${picked.courtName}各党支部联建情况` : '各党支部联建情况'}>
+          {data.byBranch.length === 0 ? (
+            <Empty description={picked ? `${picked.courtName}的党支部还没有联建关系` : '本院党支部还没有联建关系'} />
+          ) : (
+            <Table rowKey="orgId" size="small" columns={columns} dataSource={data.byBranch} pagination={false} scroll={{ x: 720 }} />
+          )}
+        </Card>
+      )}
     </Space>
   );
 }
