@@ -204,6 +204,26 @@ describe.each(testEngines)('品牌选树 (%s)', (engine) => {
     expect(edit.json().message).toBe('选树结果已公布，不能再修改');
   });
 
+  it('名额只剩1个时同时选树两个品牌：只有一个成功，另一个因名额已满被拒绝', async () => {
+    const courtId = t.fx.courts.anshun;
+    const rid = newId();
+    await t.deps.db.insert(schema.brandSelectionRounds).values({ id: rid, courtId, year: 2026, name: '并发选树', quota: 1, deadline: '2026-06-30', status: 'reviewing', weights: { theme: 25, substance: 25, distinctiveness: 25, integration: 25 }, honorName: '2026年度示范党建品牌', honorLevel: 'court', honorIssuer: '机关党委' });
+    const panel = [t.fx.users.sysadmin!.id, t.fx.users.auditor!.id];
+    await t.deps.db.insert(schema.brandSelectionReviewers).values(panel.map((userId) => ({ id: newId(), courtId, roundId: rid, userId })));
+    const noms: string[] = [];
+    for (const [org, name] of [[t.fx.orgs.branch1.id, '并发品牌甲'], [t.fx.orgs.branch2.id, '并发品牌乙']] as const) {
+      const nid = newId();
+      await t.deps.db.insert(schema.brandSelectionNominations).values({ id: nid, courtId, roundId: rid, brandId: await insertBrand(org, name, 'cultivating'), statement: '推荐', evidence: { activity: 0, publicity: 0, project: 0, total: 0 }, nominatedByName: '郑明春', nominatedAt: now });
+      for (const reviewerId of panel) await t.deps.db.insert(schema.brandSelectionScores).values({ id: newId(), courtId, nominationId: nid, reviewerId, theme: 90, substance: 90, distinctiveness: 90, integration: 90 });
+      noms.push(nid);
+    }
+    const results = await Promise.all(noms.map((id) => t.as('anshun', 'POST', `/api/v1/brand-selection-nominations/${id}/decision`, { result: 'selected', version: 1 })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    expect(results.find((r) => r.statusCode === 400)!.json().message).toBe('本轮选树名额为1个，已选树1个，名额已满');
+    const selected = await t.deps.db.select().from(schema.brandSelectionNominations).where(eq(schema.brandSelectionNominations.roundId, rid));
+    expect(selected.filter((n) => n.result === 'selected')).toHaveLength(1);
+  });
+
   it('对外展示页显示选树年度', async () => {
     await t.deps.db.update(schema.brands).set({ published: true }).where(eq(schema.brands.id, brand.one!));
     const res = await t.as('anshun-dy1', 'GET', `/api/v1/public/brand-showcase/${t.fx.courts.anshun}`);
