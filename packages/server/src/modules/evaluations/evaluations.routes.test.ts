@@ -170,6 +170,19 @@ describe.each(testEngines)('民主评议党员 (%s)', (engine) => {
     expect(branch.id).toBe(r.orgId);
   });
 
+  it('两人同时评定最后一个优秀名额：只有一人成功，另一人被拒绝', async () => {
+    const r = (await open(2024)).json();
+    await t.deps.db.update(schema.evaluationRounds).set({ stage: 'committeeReview' }).where(eq(schema.evaluationRounds.id, r.id));
+    // 3 graded → 1 优秀; two managers give it to two different members at the same moment
+    const [a, b] = r.participants.filter((p: P) => p.graded);
+    const both = await Promise.all([
+      t.as('anshun-zb1', 'PUT', `/api/v1/evaluations/participants/${a.id}/grade`, { grade: 'excellent', version: a.version }),
+      t.as('anshun', 'PUT', `/api/v1/evaluations/participants/${b.id}/grade`, { grade: 'excellent', version: b.version }),
+    ]);
+    expect(both.map((x) => x.statusCode).sort()).toEqual([200, 400]);
+    expect((await round(r.id)).participants.filter((p) => p.grade === 'excellent')).toHaveLength(1);
+  });
+
   it('其他法院、上级法院和普通党员看不到支部的评议', async () => {
     const r = (await t.as('anshun-zb1', 'GET', '/api/v1/evaluations/rounds?year=2026')).json().items[0];
     for (const who of ['lukou', 'guizhou', 'anshun-dy1', 'anshun-xz1']) expect((await t.as(who, 'GET', `/api/v1/evaluations/rounds/${r.id}`)).statusCode, who).toBe(404);

@@ -208,6 +208,7 @@ function Overview({ year, onOpen }: { year: number; onOpen: (id: string) => void
           dataSource={o?.excellent ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid="excellent-list"
+          scroll={isPhone ? { x: 600 } : undefined}
           columns={[
             { title: '姓名', dataIndex: 'memberName', width: 100 },
             { title: '党支部', dataIndex: 'orgName', width: 200 },
