@@ -138,8 +138,6 @@ export const fieldLabels: Record<string, string> = {
   year: '年度',
   criteria: '选树条件',
   statement: '推荐理由',
-  honorName: '选树荣誉名称',
-  honorLevel: '荣誉级别',
   honorIssuer: '荣誉授予单位',
   // 一支部一阵地 (bases)
   roomId: '活动室',
