@@ -33,7 +33,7 @@ import { auditActorOf, type Actor } from '../../policy/actor';
 import { isUniqueViolation } from '../members/member-record';
 import { transfersPolicy as policy } from './transfers.policy';
 
-const { memberTransfers, members, partyOrgs, courts, memberStatusHistory } = schema;
+const { memberTransfers, members, partyOrgs, courts, memberStatusHistory, committeePositions } = schema;
 type Row = typeof memberTransfers.$inferSelect;
 type OrgInfo = { id: string; courtId: string; path: string; name: string; shortName: string | null; type: string };
 
@@ -232,6 +232,8 @@ export async function decideTransfer(deps: Deps, actor: Actor, id: string, input
         .returning({ id: memberTransfers.id });
       if (!moved.length) throw new AppError('VERSION_CONFLICT', '该转接已被他人办理，请刷新后查看');
       let receivedMemberId: string | null = null;
+      let endedPosts: string[] = [];
+      if (decision === 'accept' || decision === 'complete') endedPosts = await endCommitteePosts(tx, row.memberId, today);
       if (decision === 'accept') receivedMemberId = await moveMember(tx, row, to!, today, actor.userId);
       if (decision === 'complete') await markTransferredOut(tx, row, today, actor.userId, `组织关系转出至${row.toUnitName ?? ''}（${row.letterNo}，回执已收）`);
       if (receivedMemberId) await tx.update(memberTransfers).set({ receivedMemberId }).where(eq(memberTransfers.id, id));
@@ -241,7 +243,7 @@ export async function decideTransfer(deps: Deps, actor: Actor, id: string, input
         entityId: id,
         courtId: decision === 'accept' || decision === 'return' ? (row.toCourtId ?? row.courtId) : row.courtId,
         before: { state: row.state },
-        after: { state: nextState, note: input.note ?? null, receivedMemberId },
+        after: { state: nextState, note: input.note ?? null, receivedMemberId, endedCommitteePosts: endedPosts },
       });
     });
   } catch (err) {
@@ -249,6 +251,21 @@ export async function decideTransfer(deps: Deps, actor: Actor, id: string, input
     throw err;
   }
   return getTransfer(deps, actor, id);
+}
+
+/**
+ * A member who leaves the branch leaves its committee: their posts there end on the day the move
+ * takes effect (the branch then sees the vacancy and holds a 补选, RULES.md §2). Every post the
+ * moving record holds is in the sending court's orgs, since a member sits on committees of the court
+ * they are in. Returns the posts ended, for the transfer's audit entry.
+ */
+async function endCommitteePosts(tx: DbOrTx, memberId: string, today: string): Promise<string[]> {
+  const ended = await tx
+    .update(committeePositions)
+    .set({ endOn: today, version: sql`${committeePositions.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(committeePositions.memberId, memberId), sql`(${committeePositions.endOn} is null or ${committeePositions.endOn} > ${today})`))
+    .returning({ id: committeePositions.id, post: committeePositions.post });
+  return ended.map((p) => p.post);
 }
 
 async function markTransferredOut(tx: DbOrTx, row: Row, today: string, userId: string, reason: string) {
