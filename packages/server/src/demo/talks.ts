@@ -8,8 +8,17 @@ import { newId, schema } from '@zhibu/db';
 import type { DemoContext } from './context';
 import type { MemberRow, OrgRow } from './builder';
 
-const topics = ['谈思想、谈工作、谈家庭', '办案压力与工作状态', '学习贯彻党的创新理论的体会', '青年干警成长与职业规划', '审判执行工作中的困难', '家庭困难与需要组织帮助的事', '对支部工作的意见建议', '廉洁司法与作风建设'];
-const summaries = ['交流了近期工作和思想状况，情绪稳定，表示将继续发挥党员先锋模范作用。', '反映案件量大、加班较多，支部将与庭室协调分案。', '对支部学习安排提出建议：增加案例讲评。', null];
+// Topics with what such a talk records (some talks leave the 谈话要点 empty).
+const topics: [string, string | null][] = [
+  ['谈思想、谈工作、谈家庭', '交流了近期工作和思想状况，情绪稳定，表示将继续发挥党员先锋模范作用。'],
+  ['办案压力与工作状态', '反映案件量大、加班较多，支部将与庭室协调分案。'],
+  ['学习贯彻党的创新理论的体会', '交流了学习体会，建议支部学习增加案例讲评。'],
+  ['青年干警成长与职业规划', null],
+  ['审判执行工作中的困难', '反映类案裁判尺度不统一，建议开展专题研讨。'],
+  ['家庭困难与需要组织帮助的事', '家中老人生病需要照顾，支部将协调工作安排。'],
+  ['对支部工作的意见建议', '建议主题党日多结合审判业务开展。'],
+  ['廉洁司法与作风建设', null],
+];
 
 export async function seedTalkDemo(ctx: DemoContext): Promise<void> {
   const { rows, today, anshun } = ctx;
@@ -29,8 +38,8 @@ export async function seedTalkDemo(ctx: DemoContext): Promise<void> {
       orgId: org.id,
       talkedOn: on,
       kind,
-      topic: kind === 'talk' ? topics[i % topics.length]! : kind === 'remindingTalk' ? '工作纪律方面的苗头性问题' : '案件审限临近未结的提醒',
-      summary: kind === 'talk' ? summaries[i % summaries.length]! : '指出问题，本人表示认识到位，将立行立改。',
+      topic: kind === 'talk' ? topics[i % topics.length]![0] : kind === 'remindingTalk' ? '工作纪律方面的苗头性问题' : '案件审限临近未结的提醒',
+      summary: kind === 'talk' ? topics[i % topics.length]![1] : '指出问题，本人表示认识到位，将立行立改。',
       followUpState: follow,
       followUpNote: follow === 'none' ? null : follow === 'pending' ? '协调解决反映的困难，一个月内回访' : '已协调解决并回访',
       followUpOn: follow === 'done' ? (on < today ? addDays(on, Math.min(14, countDaysBetween(on, today))) : on) : null,

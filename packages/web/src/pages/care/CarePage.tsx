@@ -160,7 +160,7 @@ function RecordDrawer({ id, onClose, onEdit }: { id: string | null; onClose: () 
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             关怀记录涉及个人隐私，仅本支部书记和机关党委可见；每次查看均记入审计日志。
           </Typography.Text>
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions column={1} size="small" bordered styles={{ label: { width: 104, whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="所在支部">{r.orgName}</Descriptions.Item>
             <Descriptions.Item label="困难情况">{r.situation}</Descriptions.Item>
             <Descriptions.Item label="后续跟进">{r.followUp ?? '—'}</Descriptions.Item>
@@ -267,13 +267,13 @@ export default function CarePage() {
       </Row>
       {list.isError && <Alert type="error" showIcon message={describeError(list.error)} style={{ marginBottom: 16 }} />}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={8}>
+        <Col xs={12} md={8}>
           <Card size="small"><Statistic title={state === 'closed' ? '已移出' : '关怀对象'} value={list.data?.total ?? 0} suffix="人" /></Card>
         </Col>
-        <Col xs={8}>
+        <Col xs={12} md={8}>
           <Card size="small"><Statistic title="待复核" value={due} suffix="人" valueStyle={due ? { color: '#d4380d' } : undefined} /></Card>
         </Col>
-        <Col xs={8}>
+        <Col xs={24} md={8}>
           <Card size="small"><Statistic title={`${year}年慰问金（元）`} value={yuan(money.data?.totalFen ?? 0)} data-testid="care-money-total" /></Card>
         </Col>
       </Row>

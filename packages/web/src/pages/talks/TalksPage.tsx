@@ -133,9 +133,11 @@ function CoverageTab({ orgId, year, onRecordPair }: { orgId: string; year: numbe
   useEffect(() => setPage(1), [orgId, year, category]);
   const cov = useTalkCoverage(orgId, year, page, pageSize, category === 'all' ? undefined : category);
   const c: TalkCoverageView | undefined = cov.data;
+  const isPhone = useIsPhone();
   if (cov.isError) return <Alert type="error" showIcon message={describeError(cov.error)} />;
   if (!c) return <Card loading />;
   const open = c.required - c.covered;
+  const filter = <Segmented size="small" value={category} onChange={(v) => setCategory(String(v))} options={[{ value: 'all', label: '全部' }, ...c.categories.map((x) => ({ value: x.category, label: x.label }))]} />;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={[12, 12]}>
@@ -174,7 +176,8 @@ function CoverageTab({ orgId, year, onRecordPair }: { orgId: string; year: numbe
       ) : (
         <Alert type="success" showIcon message={`${c.orgName}${year}年谈心谈话已全部开展`} description={c.rule} />
       )}
-      <Card size="small" title="未开展的谈心谈话" extra={<Segmented size="small" value={category} onChange={(v) => setCategory(String(v))} options={[{ value: 'all', label: '全部' }, ...c.categories.map((x) => ({ value: x.category, label: x.label }))]} />}>
+      <Card size="small" title="未开展的谈心谈话" extra={isPhone ? undefined : filter}>
+        {isPhone && <div style={{ marginBottom: 8, overflowX: 'auto' }}>{filter}</div>}
         <List
           data-testid="talk-missing-pairs"
           dataSource={c.missing}
