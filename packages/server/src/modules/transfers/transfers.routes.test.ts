@@ -49,7 +49,7 @@ describe.each(testEngines)('组织关系转接 (%s)', (engine) => {
   it('支委转到本院其他支部：接收当天其在原支部的委员职务结束，原支部出现空缺', async () => {
     const m = await memberOf('branch1', '转接支委');
     const post = newId();
-    await t.deps.db.insert(schema.committeePositions).values({ id: post, courtId: t.fx.courts.anshun, orgId: t.fx.orgs.branch1.id, memberId: m, post: 'propagandaMember', startOn: '2025-01-01', endOn: '2027-12-31' });
+    await t.deps.db.insert(schema.committeePositions).values({ id: post, courtId: t.fx.courts.anshun, orgId: t.fx.orgs.branch1.id, memberId: m, post: 'publicityMember', startOn: '2025-01-01', endOn: '2027-12-31' });
     const tr = (await t.as('anshun-zb1', 'POST', '/api/v1/transfers', { memberId: m, toOrgId: t.fx.orgs.branch2.id, reason: '工作调动', duesPaidTo: '2026-11' })).json();
     // in transit the post stands (the sending branch stays responsible)
     expect((await t.deps.db.select().from(schema.committeePositions).where(eq(schema.committeePositions.id, post)))[0]!.endOn).toBe('2027-12-31');
@@ -57,7 +57,7 @@ describe.each(testEngines)('组织关系转接 (%s)', (engine) => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await t.deps.db.select().from(schema.committeePositions).where(eq(schema.committeePositions.id, post)))[0]!.endOn).toBe('2026-12-03');
     const audit = (await t.deps.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entity, 'transfer'), eq(schema.auditLog.entityId, tr.id), eq(schema.auditLog.action, 'transfer.accept'))))[0]!;
-    expect(audit.after).toMatchObject({ endedCommitteePosts: ['propagandaMember'] });
+    expect(audit.after).toMatchObject({ endedCommitteePosts: ['publicityMember'] });
   });
 
   it('跨院转接：渌口发出，安顺接收；渌口的记录变为已转出并留痕，安顺名册出现该党员，始终只在一个支部', async () => {
