@@ -38,13 +38,19 @@ async function designationOf(t: TestApp, x: Target, side: Side, opts: { approved
   return d;
 }
 
-let roundYear = 2040;
+/** Fresh round years per test app (one round per court and year; the API takes 2000–2100). */
+const years = new WeakMap<TestApp, number>();
+function nextYear(t: TestApp): number {
+  const y = years.get(t) ?? 2040;
+  years.set(t, y + 1);
+  return y;
+}
 const rounds = new WeakMap<TestApp, Map<string, string>>();
 /** The side's round (one per court, total quota so fresh nominations always fit). */
 async function roundOf(t: TestApp, x: Target, side: Side, fresh = false) {
   const cached = rounds.get(t)?.get(x.courtId);
   if (cached && !fresh) return (last = { id: cached, name: '' }, cached);
-  const res = await t.as(adminOf(side), 'POST', '/api/v1/pioneers/rounds', { courtId: x.courtId, year: fresh ? roundYear++ : 2030, deadline: '2099-12-31', quotaMode: 'total', quota: 500 });
+  const res = await t.as(adminOf(side), 'POST', '/api/v1/pioneers/rounds', { courtId: x.courtId, year: fresh ? nextYear(t) : 2030, deadline: '2099-12-31', quotaMode: 'total', quota: 500 });
   if (res.statusCode !== 200) throw new Error(`round failed: ${res.body}`);
   const r = res.json() as { id: string; version: number };
   if (!fresh) rounds.set(t, (rounds.get(t) ?? new Map()).set(x.courtId, r.id));
@@ -150,7 +156,7 @@ export const cases: Case[] = [
     route: 'POST /api/v1/pioneers/rounds',
     own: ['anshun'],
     other: ['lukou'],
-    make: (_t, x) => ({ method: 'POST', url: '/api/v1/pioneers/rounds', payload: { courtId: x.courtId, year: roundYear++, deadline: '2099-12-31' } }),
+    make: (t, x) => ({ method: 'POST', url: '/api/v1/pioneers/rounds', payload: { courtId: x.courtId, year: nextYear(t), deadline: '2099-12-31' } }),
   },
   {
     route: 'POST /api/v1/pioneers/rounds/:id/close',
