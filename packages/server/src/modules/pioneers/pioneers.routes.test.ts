@@ -73,6 +73,19 @@ describe.each(testEngines)('示范岗、先锋队与优秀党员评选 (%s)', (e
     expect(other.json().details[0].message).toContain('陈刚不是');
   });
 
+  it('本院设置（渌口法院）：同一党员可同时担任2个示范岗，考评截止月份为3月', async () => {
+    const cur = (await t.as('lukou', 'GET', `/api/v1/courts/${t.fx.courts.lukou}/rule-config`)).json();
+    const put = await t.as('lukou', 'PUT', `/api/v1/courts/${t.fx.courts.lukou}/rule-config`, { overrides: { pioneers: { maxActiveModelPostsPerMember: 2, reviewDueMonth: 3 } }, version: cur.version });
+    expect(put.statusCode, put.body).toBe(200);
+    const post = (name: string) =>
+      t.as('lukou', 'POST', '/api/v1/pioneers/designations', { kind: 'modelPost', orgId: t.fx.orgs.lukouBranch.id, name, memberId: t.fx.members.lukouMember.id, commitment: '服务保障做尖兵', startOn: '2025-01-01', endOn: '2027-12-31' });
+    const first = (await post('新闻宣传党员示范岗')).json();
+    expect((await post('综合服务党员示范岗')).statusCode).toBe(200);
+    expect((await post('档案管理党员示范岗')).json().details[0].message).toContain('至多担任2个党员示范岗');
+    const approved = (await t.as('lukou', 'POST', `/api/v1/pioneers/designations/${first.id}/decide`, { action: 'approve', version: first.version })).json();
+    expect(approved.reviewsOwed).toEqual([{ year: 2025, dueOn: '2026-03-31', overdue: true }]);
+  });
+
   it('年度考评由机关党委进行，不合格即摘牌（当天起不再挂牌），同一年度不能重复考评', async () => {
     const d = (await t.as('anshun', 'POST', '/api/v1/pioneers/designations', modelPost({ memberId: t.fx.members.member1.id, name: '审判辅助党员示范岗', startOn: '2025-06-01', endOn: '2027-05-31' }))).json();
     const approved = (await t.as('anshun', 'POST', `/api/v1/pioneers/designations/${d.id}/decide`, { action: 'approve', version: d.version })).json();
