@@ -316,7 +316,7 @@ function BranchesTab({ year, onPick }: { year: number; onPick: (orgId: string) =
       scroll={{ x: 560 }}
       columns={[
         { title: '党支部', dataIndex: 'orgName', render: (n: string, r) => <Button type="link" style={{ padding: 0 }} onClick={() => onPick(r.orgId)}>{n}</Button> },
-        { title: '覆盖率', dataIndex: 'percent', width: 200, render: (p: number, r) => <Progress percent={p} size="small" status={r.level === 'warning' ? 'exception' : r.level === 'complete' ? 'success' : 'normal'} /> },
+        { title: '覆盖率', dataIndex: 'percent', width: 200, render: (p: number, r) => <Progress percent={p} size="small" status={r.level === 'warning' ? 'exception' : r.level === 'complete' ? 'success' : 'normal'} format={(v) => `${v}%`} /> },
         { title: '已谈/应谈', key: 'n', width: 110, render: (_: unknown, r) => `${r.covered} / ${r.required}` },
         { title: '未开展', dataIndex: 'missing', width: 90, render: (n: number, r) => (n ? <Tag color={r.level === 'warning' ? 'orange' : 'blue'}>{n} 对</Tag> : <Tag color="green">已完成</Tag>) },
       ]}
