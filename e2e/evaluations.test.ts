@@ -34,6 +34,15 @@ describe.skipIf(!hasChromium)('浏览器：民主评议党员', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   };
 
+  /** 进入下一步: the button, its Popconfirm, and the toast that says it is done. */
+  const advanceInBrowser = async () => {
+    await page.getByTestId('advance').click();
+    const ok = page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ });
+    await ok.waitFor();
+    await ok.click();
+    await page.getByText('已进入下一步').waitFor();
+  };
+
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
@@ -72,8 +81,7 @@ describe.skipIf(!hasChromium)('浏览器：民主评议党员', () => {
     const r = await round();
     expect(r.stage).toBe('preparing');
     expect(r.participants.find((p) => p.memberId === xiaoliId)).toBeTruthy();
-    await page.getByTestId('advance').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+    await advanceInBrowser();
     await poll(async () => (await round()).stage).toBe('selfAssessment');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'evaluation-round-desktop');
@@ -97,7 +105,7 @@ describe.skipIf(!hasChromium)('浏览器：民主评议党员', () => {
     await ballot.getByRole('button', { name: '未评的均选“合格”' }).click();
     await screenshot(page, 'evaluation-ballot-phone');
     await ballot.getByTestId('submit-ballot').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /提\s*交/ }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /提\s*交/ }).click();
     await page.getByText('您已提交民主测评票').waitFor();
     const r = await round();
     expect(r.participants.find((p) => p.memberId === xiaoliId)).toMatchObject({ hasVoted: true });
@@ -133,7 +141,8 @@ describe.skipIf(!hasChromium)('浏览器：民主评议党员', () => {
     }
     const over = four[allowed]!;
     const refused = await gradeInBrowser(over.memberName, '优秀');
-    await refused.getByText(`最多${r.maxExcellent}人`).waitFor();
+    await refused.getByText(/不能再评定为优秀。依据/).waitFor();
+    expect(await refused.textContent()).toContain(`最多${r.maxExcellent}人`);
     await screenshot(page, 'evaluation-excellent-refused-desktop');
     expect((await round()).participants.find((p) => p.id === over.id)!.grade).toBeNull();
     await refused.getByText('合格', { exact: true }).click();
@@ -141,8 +150,7 @@ describe.skipIf(!hasChromium)('浏览器：民主评议党员', () => {
     await refused.waitFor({ state: 'hidden' });
     for (const p of four.slice(allowed + 1)) await (await gradeInBrowser(p.memberName, '合格')).waitFor({ state: 'hidden' });
 
-    await page.getByTestId('advance').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+    await advanceInBrowser();
     await poll(async () => (await round()).stage).toBe('feedback');
     const done = await round();
     expect(done.participants.filter((p) => p.grade === 'excellent')).toHaveLength(done.maxExcellent);
@@ -161,6 +169,12 @@ describe.skipIf(!hasChromium)('浏览器：民主评议党员', () => {
     await result.getByText(/已于.*确认/).waitFor();
     await screenshot(page, 'evaluation-result-phone');
     expect((await round()).participants.find((p) => p.memberId === xiaoliId)).toMatchObject({ acknowledgedAt: expect.any(String) });
+    // the secretary, on a phone, sees who has confirmed
+    page = await freshPage(browser, 'phone');
+    await login(page, server.baseUrl, 'anshun-zb1', server.password, `/evaluations?round=${roundId}`);
+    const name = (await round()).participants.find((p) => p.memberId === xiaoliId)!.memberName;
+    await page.getByTestId('participant').filter({ has: page.getByText(name, { exact: true }) }).getByText('已确认').waitFor();
+    await screenshot(page, 'evaluation-round-phone');
     await advanceByApi(); // 已完成
   });
 
