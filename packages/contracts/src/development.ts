@@ -107,7 +107,10 @@ export const developmentCaseSchema = developmentCaseSummarySchema.extend({
   steps: z.array(developmentStepViewSchema),
   canManage: z.boolean(),
   /** 正式党员 on the branch's roster: the 应到会有表决权 the 支部大会 form starts from (RULES.md §1.2). */
+  /** 应到会有表决权正式党员 today: the branch's 正式党员 less approved exclusions in force (RULES.md §1.2). */
   votingMembers: z.number().int(),
+  /** 正式党员 whose approved exclusion from 应到会 is in force today. */
+  excludedFromQuorum: z.number().int(),
 });
 export type DevelopmentCase = z.infer<typeof developmentCaseSchema>;
 

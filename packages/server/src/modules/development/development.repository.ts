@@ -102,11 +102,11 @@ export async function findStep(db: DbOrTx, id: string) {
   return (await db.select().from(developmentSteps).where(eq(developmentSteps.id, id)))[0];
 }
 
-/** 正式党员 of the branch (its subtree): the starting 应到会有表决权 of a 支部大会. */
-export async function countVotingMembers(db: DbOrTx, courtId: string, orgPath: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+/** 正式党员 of the branch (its subtree): who has a vote at a 支部大会 before approved exclusions. */
+export async function votingMemberIds(db: DbOrTx, courtId: string, orgPath: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: members.id })
     .from(members)
     .where(and(eq(members.courtId, courtId), like(members.orgPath, `${orgPath}%`), eq(members.status, 'fullMember')));
-  return row?.n ?? 0;
+  return rows.map((r) => r.id);
 }

@@ -66,6 +66,19 @@ describe.each(testEngines)('发展党员 (%s)', (engine) => {
     expect((await t.as('lukou', 'GET', '/api/v1/development/cases')).json().total).toBe(0);
   });
 
+  it('支部大会的应到会有表决权人数按正式党员预填，减去经上级批准、当天有效的不计入应到会人员（RULES.md §1.2）', async () => {
+    const before = (await t.as('anshun-zb1', 'GET', `/api/v1/development/cases/${c.id}`)).json();
+    expect(before.excludedFromQuorum).toBe(0);
+    const req = await t.as('anshun-zb1', 'POST', `/api/v1/members/${t.fx.members.member2.id}/quorum-exclusions`, { category: 'abroadPrivate', reason: '自费出国探亲一年', validFrom: '2026-11-01' });
+    expect(req.statusCode, req.body).toBe(200);
+    // requested only: still counted
+    expect((await t.as('anshun-zb1', 'GET', `/api/v1/development/cases/${c.id}`)).json().votingMembers).toBe(before.votingMembers);
+    const approved = await t.as('anshun', 'POST', `/api/v1/quorum-exclusions/${req.json().id}/decide`, { decision: 'approve', version: req.json().version });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const after = (await t.as('anshun-zb1', 'GET', `/api/v1/development/cases/${c.id}`)).json();
+    expect(after).toMatchObject({ votingMembers: before.votingMembers - 1, excludedFromQuorum: 1 });
+  });
+
   it('逾期谈话须说明理由，理由随步骤保存并记入审计', async () => {
     const late = await step('anshun-zb1', 2, '2023-03-01', { talker: '张健' });
     expect(late.statusCode).toBe(400);

@@ -37,6 +37,7 @@ import { auditActorOf, type Actor } from '../../policy/actor';
 import type { OrgTarget } from '../../policy/scope';
 import { ALLOWED_TYPES_MESSAGE, detectAttachmentType } from '../activities/attachments';
 import { updateMember } from '../members/members.service';
+import { exclusionsInForceOn } from '../quorum-exclusions/quorum-exclusions.service';
 import { developmentPolicy as policy } from './development.policy';
 import * as repo from './development.repository';
 
@@ -206,8 +207,18 @@ async function caseView(db: DbOrTx, actor: Actor, id: string, today: IsoDate): P
       };
     }),
     canManage: policy.manage(actor, branchOf(c.row)) || policy.superior(actor, branchOf(c.row)),
-    votingMembers: await repo.countVotingMembers(db, c.row.courtId, c.row.orgPath),
+    ...(await votingCounts(db, c.row.courtId, c.row.orgPath, today)),
   };
+}
+
+/**
+ * The 应到会有表决权 a 支部大会 vote starts from (RULES.md §1.2): the branch's 正式党员, less those
+ * whose exclusion from 应到会 (出国出境、长期病休 …) the higher org approved and is in force today.
+ */
+async function votingCounts(db: DbOrTx, courtId: string, orgPath: string, today: IsoDate) {
+  const ids = await repo.votingMemberIds(db, courtId, orgPath);
+  const excluded = (await exclusionsInForceOn(db, ids, today)).size;
+  return { votingMembers: ids.length - excluded, excludedFromQuorum: excluded };
 }
 
 export async function getCase(deps: Deps, actor: Actor, id: string) {

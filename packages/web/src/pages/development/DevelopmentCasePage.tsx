@@ -172,7 +172,7 @@ function StepModal({ c, no, onClose }: { c: DevelopmentCase; no: number | null; 
         )}
         {(no === 15 || no === 23) && (
           <Space wrap>
-            <Form.Item name="expected" label="应到会有表决权正式党员" tooltip="按名册中本支部的正式党员预填；经批准不计入应到会的，请相应减去" rules={[{ required: true, message: '请填写' }]}>
+            <Form.Item name="expected" label="应到会有表决权正式党员" tooltip={`按名册中本支部的正式党员预填${c.excludedFromQuorum ? `，已减去经批准不计入应到会的${c.excludedFromQuorum}人` : ''}；会议当天另有经批准不计入的，请相应减去`} rules={[{ required: true, message: '请填写' }]}>
               <InputNumber min={0} max={10000} addonAfter="人" />
             </Form.Item>
             <Form.Item name="attending" label="实到会" rules={[{ required: true, message: '请填写' }]}>
