@@ -107,11 +107,11 @@ async function managedRound(db: DbOrTx, actor: Actor, id: string): Promise<Round
   return r;
 }
 
-export async function listRounds(_deps: Deps, actor: Actor, q: z.infer<typeof selectionRoundListQuery>) {
+export async function listRounds(deps: Deps, actor: Actor, q: z.infer<typeof selectionRoundListQuery>) {
   const courtIds = readableCourtIds(actor);
   if (!courtIds.length) return { items: [], total: 0 };
   const rows = await repo.listRounds(
-    _deps.db,
+    deps.db,
     and(inArray(rounds.courtId, courtIds), q.courtId ? eq(rounds.courtId, q.courtId) : undefined, q.year ? eq(rounds.year, q.year) : undefined),
   );
   const items = rows.map(toSummary);
