@@ -108,5 +108,10 @@ describe.skipIf(!hasChromium)('浏览器：示范岗申报批准与优秀党员�
     await page.getByRole('tab', { name: '党员先锋队' }).click();
     await page.locator('[data-testid="designation"][data-name="执行攻坚党员先锋队"]').waitFor();
     await screenshot(page, 'pioneers-teams-phone');
+    // the office on a phone: the rounds with their nominations and decisions
+    page = await freshPage(browser, 'phone');
+    await login(page, server.baseUrl, 'anshun', server.password, '/pioneers?tab=excellence');
+    await page.locator('[data-testid="round"][data-year="2026"]').getByTestId('nomination').filter({ hasText: nominee.name }).getByText('当选').waitFor();
+    await screenshot(page, 'pioneers-excellence-phone');
   });
 });

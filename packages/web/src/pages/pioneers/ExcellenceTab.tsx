@@ -99,6 +99,11 @@ function RoundCard({ round, manage }: { round: ExcellenceRound; manage: boolean 
                   </Space>
                   <Typography.Paragraph style={{ margin: '6px 0' }}>{n.deeds}</Typography.Paragraph>
                   {n.decisionReason && <Typography.Text type="secondary">理由：{n.decisionReason}</Typography.Text>}
+                  {n.honorId && (
+                    <Typography.Text type="success" style={{ fontSize: 12 }}>
+                      {showDate(n.decidedOn)} 当选，已记入荣誉库
+                    </Typography.Text>
+                  )}
                   <NominationActions n={n} round={round} />
                 </div>
               ))}
