@@ -142,6 +142,16 @@ describe.each(testEngines)('品牌选树 (%s)', (engine) => {
     expect((await score('anshun', nom.two!.id, [86, 84, 82, 84])).statusCode).toBe(200);
   });
 
+  it('已有评分后仍可调整名额和条件，但不能再改权重', async () => {
+    const body = { name: '2026年度“一支部一品牌”示范品牌选树', quota: 1, deadline: '2026-06-30', criteria: '品牌培育满一年；四项标准均衡', weights: { theme: 25, substance: 25, distinctiveness: 25, integration: 25 } };
+    const same = await t.as('anshun', 'PUT', `/api/v1/brand-selection-rounds/${roundId}`, { ...body, version });
+    expect(same.statusCode, same.body).toBe(200);
+    remember(same.json());
+    const changed = await t.as('anshun', 'PUT', `/api/v1/brand-selection-rounds/${roundId}`, { ...body, weights: { theme: 40, substance: 20, distinctiveness: 20, integration: 20 }, version });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json().details[0]).toMatchObject({ field: 'weights', message: '已有评审打分，不能再修改评分权重' });
+  });
+
   it('评审未评完不能决定；支部不能决定；未选树须写明理由', async () => {
     const incomplete = await t.as('anshun', 'POST', `/api/v1/brand-selection-nominations/${nom.one!.id}/decision`, { result: 'selected', version: nom.one!.version });
     expect(incomplete.statusCode).toBe(400);

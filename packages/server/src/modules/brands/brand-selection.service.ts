@@ -21,6 +21,7 @@ import type {
 } from '@zhibu/contracts';
 import {
   brandStandardLabels,
+  brandStandards,
   brandStateLabels,
   checkBrandTransition,
   checkBrandWeights,
@@ -334,7 +335,7 @@ export async function updateRound(deps: Deps, actor: Actor, id: string, input: z
     if (current.status === 'published') throw new AppError('VALIDATION_FAILED', '选树结果已公布，不能再修改');
     const all = await repo.nominationsOf(tx, eq(nominations.roundId, id));
     const given = await repo.scoresOf(tx, all.map((n) => n.n.id));
-    if (given.length && JSON.stringify(weights) !== JSON.stringify(weightsOf(current))) throw invalidField('weights', '已有评审打分，不能再修改评分权重');
+    if (given.length && brandStandards.some((k) => weights[k] !== weightsOf(current)[k])) throw invalidField('weights', '已有评审打分，不能再修改评分权重');
     const selected = all.filter((n) => n.n.result === 'selected').length;
     if (input.quota < selected) throw invalidField('quota', `本轮已选树${selected}个品牌，名额不能少于${selected}个`);
     const [dup] = await tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.courtId, courtId), eq(rounds.name, input.name), sql`${rounds.id} <> ${id}`));

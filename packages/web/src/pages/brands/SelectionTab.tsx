@@ -225,7 +225,7 @@ function EditRoundModal({ r, open, onClose }: { r: SelectionRoundDetail; open: b
           quota: v.quota,
           deadline: toIsoDate(v.deadline),
           criteria: v.criteria || null,
-          weights: weightsOf(v),
+          weights: scored ? r.weights : weightsOf(v),
           honorName: v.honorName || null,
           honorLevel: v.honorLevel,
           reviewerIds: v.reviewerIds ?? [],
