@@ -149,6 +149,21 @@ describe.each(testEngines)('谈心谈话 (%s)', (engine) => {
     expect(page2.missing).toEqual([all.missing[1]]);
   });
 
+  it('本院把党员↔党员设为逐对（[U] talks.peerCoverage）后，按对计算；10月前为提示（本院设为12月）', async () => {
+    const courtId = t.fx.courts.anshun;
+    const cfg = (await t.as('anshun', 'GET', `/api/v1/courts/${courtId}/rule-config`)).json();
+    const put = await t.as('anshun', 'PUT', `/api/v1/courts/${courtId}/rule-config`, { overrides: { ...cfg.overrides, talks: { peerCoverage: 'allPairs', warningFromMonth: 12 } }, version: cfg.version });
+    expect(put.statusCode, put.body).toBe(200);
+    const c = await coverage();
+    expect(c.peerCoverage).toBe('allPairs');
+    expect(c.categories[2]).toMatchObject({ label: '党员↔党员', required: 1 });
+    expect(c.level).toBe('open');
+    const bad = await t.as('anshun', 'PUT', `/api/v1/courts/${courtId}/rule-config`, { overrides: { talks: { peerCoverage: 'somePairs' } }, version: put.json().version });
+    expect(bad.statusCode).toBe(400);
+    const back = (await t.as('anshun', 'GET', `/api/v1/courts/${courtId}/rule-config`)).json();
+    await t.as('anshun', 'PUT', `/api/v1/courts/${courtId}/rule-config`, { overrides: {}, version: back.version });
+  });
+
   it('导出谈心谈话记录 .xlsx：书记看得到提醒谈话，支委的导出里没有', async () => {
     const load = async (who: string) => {
       const res = await t.as(who, 'GET', `/api/v1/talks/ledger.xlsx?orgId=${t.fx.orgs.branch1.id}&year=2026`);
