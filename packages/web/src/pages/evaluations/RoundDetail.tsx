@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Space, Steps, Switch, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TableColumnsType } from 'antd';
 import type { EvaluationParticipant, EvaluationRound } from '@zhibu/contracts';
 import { evaluationGradeLabels, evaluationGrades, evaluationStageLabels, evaluationStages, type EvaluationGrade } from '@zhibu/domain';
 import { api, describeError, downloadFile } from '../../api/client';
@@ -105,10 +106,23 @@ export function RoundDetail({ id, onBack }: { id: string; onBack: () => void }) 
           size="small"
           dataSource={r.participants}
           pagination={false}
-          scroll={{ x: 980 }}
+          scroll={{ x: isPhone ? 600 : 980 }}
           onRow={(p) => ({ 'data-testid': 'participant', 'data-name': p.memberName }) as React.HTMLAttributes<HTMLElement>}
-          columns={[
-            { title: '姓名', dataIndex: 'memberName', width: 90, fixed: 'left' },
+          // On a phone the 类别 and 自评 columns give way, so that the grade and the receipt are in view.
+          columns={(isPhone ? (cols: TableColumnsType<EvaluationParticipant>) => cols.filter((c) => c.key !== 'status' && c.key !== 'self') : (cols: TableColumnsType<EvaluationParticipant>) => cols)([
+            {
+              title: '姓名',
+              key: 'name',
+              width: 90,
+              fixed: 'left',
+              render: (_, p) => (
+                <Space orientation="vertical" size={0}>
+                  <span>{p.memberName}</span>
+                  {isPhone && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.exempt ? '不参加' : p.graded ? p.memberStatusLabel : '预备党员·不评等次'}</Typography.Text>}
+                  {isPhone && !p.exempt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.selfAssessment ? '自评已交' : '自评未交'}</Typography.Text>}
+                </Space>
+              ),
+            },
             {
               title: '类别',
               key: 'status',
@@ -194,7 +208,7 @@ export function RoundDetail({ id, onBack }: { id: string; onBack: () => void }) 
                   </Space>
                 ) : null,
             },
-          ]}
+          ])}
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {r.rule}
