@@ -204,4 +204,49 @@ describe.skipIf(!hasChromium)('浏览器：党员活动室预约与活动室大�
     expect(await screen.getByTestId('room-screen-message').innerText()).toContain('已被收回');
     await screen.close();
   }, 180_000);
+
+  test('活动室大屏长时间运行（快进时钟）：轮播与轮询不增加页面元素和事件监听；服务器中断时逐步放慢重连（最长每分钟一次）', async () => {
+    // A cheap check of the days-long run that bench/screen-memory.ts measures in full.
+    const token = ((await server.apiAs('anshun-zb8', 'POST', `/api/v1/rooms/${own.id}/display-token`)).body as { token: string }).token;
+    const screen = await browser.context.newPage();
+    await screen.setViewportSize({ width: 1920, height: 1080 });
+    let polls = 0;
+    screen.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/room-screen') polls++;
+    });
+    await screen.clock.install();
+    await screen.goto(`${server.baseUrl}/room-screen?t=${encodeURIComponent(token)}`);
+    await screen.getByTestId('room-screen').waitFor();
+    const cdp = await screen.context().newCDPSession(screen);
+    const counters = async () => {
+      // The same slide each time, after GC: the page's elements and listeners, not a moment's garbage.
+      for (let i = 0; i < 8 && !(await screen.getByTestId('screen-slide-branch').count()); i++) await screen.clock.runFor(15_000);
+      await cdp.send('HeapProfiler.collectGarbage');
+      return cdp.send('Memory.getDOMCounters');
+    };
+    const rotate = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        await screen.clock.runFor(15_000);
+        await screen.waitForTimeout(5); // the poll's answer arrives in real time
+      }
+    };
+    await rotate(20);
+    const before = await counters();
+    await rotate(120); // half an hour of rotations, clock ticks and polls
+    const after = await counters();
+    expect(after.nodes).toBeLessThanOrEqual(before.nodes);
+    expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
+
+    // 20 minutes with the server away: backoff 3 s, 6 s, 12 s … up to a minute, not a request every 3 s.
+    await screen.route('**/api/v1/room-screen', (r) => r.abort('connectionrefused'));
+    const pollsBefore = polls;
+    await rotate(80);
+    await screen.getByTestId('screen-offline').waitFor();
+    expect(polls - pollsBefore).toBeGreaterThanOrEqual(15);
+    expect(polls - pollsBefore).toBeLessThanOrEqual(30);
+    await screen.unroute('**/api/v1/room-screen');
+    await rotate(5);
+    await screen.getByTestId('screen-offline').waitFor({ state: 'detached' });
+    await screen.close();
+  }, 180_000);
 });

@@ -5,7 +5,7 @@
 // QR stays on screen. It runs unattended for days: one query (bounded react-query cache, no growing
 // arrays), two timers, polls with backoff when the server is away and shows 「连接中断，正在重连」
 // until it answers again.
-import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { QRCode } from 'antd';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
@@ -18,12 +18,36 @@ const SLIDE_MS = 15_000;
 const RED = '#a8071a';
 const GOLD = '#ffd666';
 
-/** Poll every 15 s; just after the QR rotates while sign-in is open; back off to 1 min while the server is away. */
+/**
+ * Poll every 15 s; just after the QR rotates while sign-in is open; back off to 1 min while the server
+ * is away (3 s, 6 s, 12 s … after consecutive failures).
+ */
 function nextPollMs(data: RoomScreen | undefined, failures: number): number {
   if (failures > 0) return Math.min(60_000, 3_000 * 2 ** Math.min(failures - 1, 5));
   const rotates = data?.now?.signIn?.tokenRotatesAt;
   if (rotates) return Math.min(15_000, Math.max(3_000, new Date(rotates).getTime() - Date.now() + 500));
   return 15_000;
+}
+
+/**
+ * Consecutive failed polls. react-query resets `fetchFailureCount` when each fetch starts, so with
+ * `retry: false` it never exceeds 1 and cannot drive a backoff: the query function counts instead.
+ */
+function useFailureCount() {
+  const failures = useRef(0);
+  return {
+    failures,
+    track: async <T,>(fetcher: () => Promise<T>): Promise<T> => {
+      try {
+        const data = await fetcher();
+        failures.current = 0;
+        return data;
+      } catch (e) {
+        failures.current += 1;
+        throw e;
+      }
+    },
+  };
 }
 
 function useClock(): Date {
@@ -278,10 +302,11 @@ function ScreenBody({ query }: { query: { data?: RoomScreen; error: unknown; isE
 export default function RoomScreenPage() {
   const { id = '' } = useParams();
   useKeepAwake(true);
+  const { failures, track } = useFailureCount();
   const query = useQuery({
     queryKey: ['room-screen', id],
-    queryFn: () => api.get<RoomScreen>(`/rooms/${id}/screen`),
-    refetchInterval: (q) => nextPollMs(q.state.data, q.state.fetchFailureCount),
+    queryFn: () => track(() => api.get<RoomScreen>(`/rooms/${id}/screen`)),
+    refetchInterval: (q) => nextPollMs(q.state.data, failures.current),
     refetchIntervalInBackground: true,
     retry: false,
     staleTime: 0,
@@ -301,11 +326,12 @@ async function fetchByToken(token: string): Promise<RoomScreen> {
 }
 
 function TokenScreen({ token }: { token: string }) {
+  const { failures, track } = useFailureCount();
   const query = useQuery({
     queryKey: ['room-screen-token'],
-    queryFn: () => fetchByToken(token),
+    queryFn: () => track(() => fetchByToken(token)),
     // A revoked link stops polling hard (every minute); a server away is retried with backoff.
-    refetchInterval: (q) => (q.state.error instanceof ApiError && q.state.error.status === 404 ? 60_000 : nextPollMs(q.state.data, q.state.fetchFailureCount)),
+    refetchInterval: (q) => (q.state.error instanceof ApiError && q.state.error.status === 404 ? 60_000 : nextPollMs(q.state.data, failures.current)),
     refetchIntervalInBackground: true,
     staleTime: 0,
   });
