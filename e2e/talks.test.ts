@@ -75,6 +75,7 @@ describe.skipIf(!hasChromium)('浏览器：谈心谈话覆盖与关心关爱', (
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${secretary.name}$`) }).click();
     await dialog.getByLabel('谈话主题').fill('青年干警成长与职业规划');
     await dialog.getByLabel('谈话要点').fill('交流了近期办案和学习情况，鼓励参加一刻钟微党课。');
+    await screenshot(page, 'talks-desktop-dialog');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
 
