@@ -81,6 +81,8 @@ export type ScreenMemoryResult = {
   realSeconds: number;
   loadAtStart: number;
   loadAtEnd: number;
+  /** With --diff: what grew most from warm-up to end (heap snapshots; V8 and Blink objects). */
+  growth: string[];
 };
 
 async function measure(page: Page, cdp: CDPSession, step: number): Promise<Snapshot> {
@@ -261,10 +263,12 @@ export async function runScreenMemoryBench(opts: ScreenMemoryOptions = {}): Prom
       samples.push(snap);
       log(`  第 ${s + 1}/${outages} 段，模拟 ${(((step - warmStep) * SLIDE_MS) / 86_400_000).toFixed(2)} 天：JS 堆 ${(snap.heapUsed / 1024 / 1024).toFixed(2)} MB，DOM 节点 ${snap.nodes}，事件监听 ${snap.listeners}；请求成功 ${polls.ok}，被拒 ${polls.refused}（用时 ${((performance.now() - started) / 1000).toFixed(0)} 秒）`);
     }
+    let growth: string[] = [];
     if (censusAtWarmup) {
       await measure(page, cdp, step);
+      growth = censusGrowth(censusAtWarmup, await heapCensus(cdp));
       log('预热后到结束增长最多的对象（堆快照）：');
-      for (const line of censusGrowth(censusAtWarmup, await heapCensus(cdp))) log(line);
+      for (const line of growth) log(line);
     }
     if (polls.failed) throw new Error(`${polls.failed} 次轮询得到错误响应（限流或服务器错误），结果无效`);
     // Still showing the room and reconnected at the end.
@@ -288,6 +292,7 @@ export async function runScreenMemoryBench(opts: ScreenMemoryOptions = {}): Prom
       realSeconds: (performance.now() - started) / 1000,
       loadAtStart,
       loadAtEnd: os.loadavg()[0]!,
+      growth,
     };
   } finally {
     await browser.close();
@@ -325,6 +330,14 @@ export function renderScreenSection(r: ScreenMemoryResult, command: string, chro
   md.push('|---|---:|---:|---:|:---:|');
   md.push(`| | ${ratio.toFixed(3)}× | ${(r.end.nodes / r.warmup.nodes).toFixed(3)}× | ${(r.end.listeners / r.warmup.listeners).toFixed(3)}× | ${ok ? '✓' : '✗'} |`);
   md.push('');
+  if (r.growth.length) {
+    md.push('What grew most from warm-up to end (`--diff`: two heap snapshots, objects by type and name, self size):');
+    md.push('');
+    md.push('```');
+    md.push(...r.growth.map((l) => l.trim()));
+    md.push('```');
+    md.push('');
+  }
   return md;
 }
 
