@@ -22,7 +22,8 @@ describe('演示数据：民主评议党员', () => {
       expect(r.stage).toBe('completed');
       expect(r.gradeCounts.excellent).toBeGreaterThan(0);
       expect(r.gradeCounts.excellent).toBeLessThanOrEqual(r.maxExcellent);
-      expect(r.gradeCounts.excellent + r.gradeCounts.qualified + r.gradeCounts.basicallyQualified + r.gradeCounts.unqualified).toBe(r.gradedCount);
+      const { excellent = 0, qualified = 0, basicallyQualified = 0, unqualified = 0 } = r.gradeCounts;
+      expect(excellent + qualified + basicallyQualified + unqualified).toBe(r.gradedCount);
     }
     expect(ov.excellent.length).toBe(ov.totals.excellent);
     const list = (await demo.get('anshun-zb1', '/api/v1/evaluations/rounds?year=2025')).items as Summary[];

@@ -27,6 +27,10 @@ import { MyOrgLifeCard } from './MyOrgLifeCard';
 import { ReminderInboxCard } from './ReminderInboxCard';
 import { BrandRemindersCard } from '../brands/BrandRemindersCard';
 import { DevelopmentHomeCard } from '../development/DevelopmentHomeCard';
+import { EvaluationHomeCard } from '../evaluations/EvaluationHomeCard';
+import { TalksHomeCard } from '../talks/TalksHomeCard';
+import { PioneersHomeCard } from '../pioneers/PioneersHomeCard';
+import { BrandSelectionHomeCard } from '../brands/BrandSelectionHomeCard';
 import { partyRed } from '../../theme';
 
 const termStateStyle: Record<string, { color: string; label: string }> = {
@@ -65,11 +69,16 @@ export default function HomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">当前范围：{data.scopeName}</Typography.Text>
       </div>
+      {/* Each card below renders nothing when its owner has nothing to do: the page is a to-do list first. */}
       <ReminderInboxCard />
       <PendingApprovalsCard />
+      <EvaluationHomeCard />
       <DevelopmentHomeCard />
-      {/* 品牌培育提醒: overdue milestones of the caller's brands (brands module; renders nothing when none) */}
+      <TalksHomeCard />
+      <PioneersHomeCard />
+      {/* 品牌培育提醒: overdue milestones of the caller's brands (brands module) */}
       <BrandRemindersCard />
+      <BrandSelectionHomeCard />
       {data.personal && me.memberId && <PersonalCard memberId={me.memberId} />}
       {data.personal && !me.memberId && (
         <Alert type="info" showIcon title="您的账号尚未关联党员档案" description="请联系本院党务管理员在「用户管理」中把账号关联到您的党员档案。" />
