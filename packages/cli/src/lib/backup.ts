@@ -52,12 +52,19 @@ type Section = { table: string; columns: string[]; rows: number };
 export type TableInfo = { name: string; primaryKey: string[]; references: string[] };
 
 /**
+ * Tables the database derives from the others and that a restore rebuilds by itself: the 党建工作提示
+ * counters are raised by triggers as the restored rows go in (schema-reminders.ts), so restoring
+ * them too would collide with the rows those triggers just wrote.
+ */
+const DERIVED_TABLES = new Set(['org_life_versions']);
+
+/**
  * Every table of schema.ts, ordered so that a table comes after every table it references.
  * A self-referencing foreign key would need its rows ordered too; none exists (parent_id columns
  * are plain uuids), so meeting one is an error for whoever adds it, not a silent failure.
  */
 export function listTables(): TableInfo[] {
-  const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
+  const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable) && !DERIVED_TABLES.has(getTableConfig(v).name));
   const infos = tables.map((t) => {
     const cfg = getTableConfig(t);
     const references = cfg.foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name);
