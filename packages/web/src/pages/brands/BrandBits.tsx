@@ -1,9 +1,9 @@
 // Small pieces shared by the brand pages: state tag, the five steps, the overdue reminders, the
 // honor form.
-import { Alert, Avatar, DatePicker, Form, Input, List, Select, Steps, Tag, Typography } from 'antd';
+import { Alert, Avatar, Col, DatePicker, Form, Input, InputNumber, List, Row, Select, Steps, Tag, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { honorKindLabels, honorKinds, honorLevelLabels, honorLevels } from '@zhibu/domain';
+import { brandStandardLabels, brandStandards, honorKindLabels, honorKinds, honorLevelLabels, honorLevels } from '@zhibu/domain';
 import type { Dayjs } from 'dayjs';
 import { brandStateColors, useBrandReminders, type BrandSummary } from '../../api/brands';
 import { chineseDateFormat, showDate, toIsoDate } from '../../lib/dates';
@@ -118,3 +118,23 @@ export function HonorLine({ h }: { h: { name: string; levelLabel: string; issuer
   );
 }
 
+
+/** The four standards (有主题、有内涵、有特色、有融合), 0–100 each, and a comment: the 认定 review's and the 选树 round's scoring form. */
+export function BrandScoreFields() {
+  return (
+    <>
+      <Row gutter={8}>
+        {brandStandards.map((s) => (
+          <Col key={s} xs={12} md={6}>
+            <Form.Item name={s} label={brandStandardLabels[s]} rules={[{ required: true, message: '请评分' }]}>
+              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} aria-label={brandStandardLabels[s]} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Form.Item name="comment" label="评审意见">
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </>
+  );
+}

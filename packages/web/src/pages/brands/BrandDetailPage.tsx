@@ -17,7 +17,7 @@ import { PageCard, useIsPhone } from '../../components/PageCard';
 import { chineseDateFormat, showDate, showDateTime, toIsoDate } from '../../lib/dates';
 import { useFormSubmit } from '../../lib/form-errors';
 import { LoadError } from '../errors/ErrorPages';
-import { BrandMark, BrandStateTag, BrandSteps, HonorFields, HonorLine, honorPayload, type HonorFormValues } from './BrandBits';
+import { BrandMark, BrandScoreFields, BrandStateTag, BrandSteps, HonorFields, HonorLine, honorPayload, type HonorFormValues } from './BrandBits';
 
 type Review = NonNullable<BrandDetail['review']>;
 
@@ -337,18 +337,7 @@ function ScoreForm({ b, review }: { b: BrandDetail; review: Review }) {
   return (
     <Card size="small" type="inner" title={`${review.myScore ? '我的评分（可修改）' : '我的评分'}：每项0～100分；评审期间只看到自己的评分`} style={{ marginTop: 12 }} data-testid="score-form">
       <Form form={form} layout="vertical" onFinish={submit} initialValues={review.myScore ?? undefined}>
-        <Row gutter={8}>
-          {brandStandards.map((s) => (
-            <Col key={s} xs={12} md={6}>
-              <Form.Item name={s} label={brandStandardLabels[s]} rules={[{ required: true, message: '请评分' }]}>
-                <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} aria-label={brandStandardLabels[s]} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Form.Item name="comment" label="评审意见">
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
+        <BrandScoreFields />
         <Button type="primary" htmlType="submit" loading={busy} icon={<CheckOutlined />}>
           提交评分
         </Button>

@@ -18,7 +18,7 @@ import { useIsPhone } from '../../components/PageCard';
 import { chineseDateFormat, showDate, showDateTime, toIsoDate } from '../../lib/dates';
 import { useFormSubmit } from '../../lib/form-errors';
 import { LoadError } from '../errors/ErrorPages';
-import { BrandStateTag } from './BrandBits';
+import { BrandScoreFields, BrandStateTag } from './BrandBits';
 
 const statusStep: Record<string, number> = { collecting: 0, reviewing: 1, published: 2 };
 const weightsText = (w: Record<BrandStandard, number>) => brandStandards.map((s) => `${brandStandardLabels[s]}${w[s]}%`).join(' · ');
@@ -344,18 +344,7 @@ function ScoreModal({ r, n, onClose }: { r: SelectionRoundDetail; n: SelectionNo
     <Modal title={n ? `评分：${n.brandName}` : ''} open={!!n} onCancel={onClose} onOk={() => form.submit()} okText="提交评分" cancelText="取消" confirmLoading={busy} destroyOnHidden>
       <Typography.Paragraph type="secondary">按四项标准各打0～100分；本轮权重：{weightsText(r.weights)}。公布结果前其他人看不到您的打分。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={n?.myScore ?? {}}>
-        <Row gutter={8}>
-          {brandStandards.map((s) => (
-            <Col key={s} xs={12} md={6}>
-              <Form.Item name={s} label={brandStandardLabels[s]} rules={[{ required: true, message: '请打分' }]}>
-                <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} aria-label={brandStandardLabels[s]} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Form.Item name="comment" label="评审意见">
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
+        <BrandScoreFields />
       </Form>
     </Modal>
   );
