@@ -111,7 +111,9 @@ describe.skipIf(!hasChromium)('浏览器：示范岗申报批准与优秀党员�
     // the office on a phone: the rounds with their nominations and decisions
     page = await freshPage(browser, 'phone');
     await login(page, server.baseUrl, 'anshun', server.password, '/pioneers?tab=excellence');
-    await page.locator('[data-testid="round"][data-year="2026"]').getByTestId('nomination').filter({ hasText: nominee.name }).getByText('当选').waitFor();
+    await page.locator('[data-testid="round"][data-year="2026"]').getByTestId('nomination').filter({ hasText: nominee.name }).getByText('当选', { exact: true }).waitFor();
+    // the phone card also says the honor went to the registry
+    await page.locator('[data-testid="round"][data-year="2026"]').getByTestId('nomination').filter({ hasText: nominee.name }).getByText(/当选，已记入荣誉库/).waitFor();
     await screenshot(page, 'pioneers-excellence-phone');
   });
 });
