@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, setAuthRedirect } from './api/client';
 import { appRoutes } from './routes';
-import { theme } from './theme';
+import { useTheme } from './theme';
 import { SignedInLayout, RouteGuard } from './layout/SignedInLayout';
 import { NotFoundPage } from './pages/errors/ErrorPages';
 import { FullPageSpin } from './components/FullPageSpin';
@@ -47,6 +47,7 @@ function AuthRedirectBridge() {
 }
 
 export function App() {
+  const theme = useTheme();
   return (
     <ConfigProvider locale={zhCN} theme={theme}>
       <AntdApp>
