@@ -14,6 +14,8 @@ export type ServerConfig = {
   webDistDir: string | undefined;
   maxUploadBytes: number;
   logLevel: string;
+  /** How long a read may reuse its session's lookup (ADR 0007); 0 turns the cache off. Default 5. */
+  sessionCacheSeconds?: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -29,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webDistDir: env.ZHIBU_WEB_DIST,
     maxUploadBytes: Number(env.ZHIBU_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'warn',
+    sessionCacheSeconds: Number(env.ZHIBU_SESSION_CACHE_SECONDS ?? 5),
   };
 }
