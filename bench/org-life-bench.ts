@@ -5,6 +5,7 @@
 // history loaded one after the other into one database (1/16, 4/16 and 16/16 of five years), and
 // the branch-year 台账 binder (.docx).
 import http from 'node:http';
+import { gunzip } from 'node:zlib';
 import pg from 'pg';
 import { activityTypes, defaultActivityCatalogue, defaultRuleConfig, todayInShanghai, type ActivityCatalogue, type IsoDate, type OrgLifeConfig } from '@zhibu/domain';
 import { newId, schema } from '@zhibu/db';
@@ -30,6 +31,8 @@ export type OrgLifeCase = {
   concurrency: number;
   seconds: number;
   bytes: number;
+  /** As sent: gzipped when the server compresses. */
+  wireBytes: number;
   orgs: number;
   levels: Levels;
   api: LoadResult;
@@ -157,12 +160,18 @@ export async function runOrgLifeBench(opts: {
   const loader = new pg.Client({ connectionString: opts.databaseUrl });
   await loader.connect();
 
+  // As a browser asks (Accept-Encoding: gzip) and reads it (the body inflated before use).
   const get = (path: string, cookie: string) =>
-    new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers: { cookie } }, (res) => {
+    new Promise<{ status: number; body: Buffer; wireBytes: number }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('end', () => {
+          const wire = Buffer.concat(chunks);
+          const done = (body: Buffer) => resolve({ status: res.statusCode ?? 0, body, wireBytes: wire.length });
+          if (res.headers['content-encoding'] === 'gzip') gunzip(wire, (err, body) => (err ? reject(err) : done(body)));
+          else done(wire);
+        });
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -273,7 +282,7 @@ export async function runOrgLifeBench(opts: {
         const apiLoad = summarizeLoad(apiRuns);
         const floorLoad = summarizeLoad(floorRuns);
         log(`    ${c.label}：${api.items.length} 个党组织（红 ${levels.red}/黄 ${levels.amber}/绿 ${levels.green}，与 SQL 一致）；API p95 ${apiLoad.p95.toFixed(1)} ms（${apiLoad.throughput.toFixed(1)} 次/秒，每请求 ${apiTrips} 次查询，响应 ${(res.body.length / 1024).toFixed(0)} KB），SQL 下限 p95 ${floorLoad.p95.toFixed(1)} ms（${floorLoad.throughput.toFixed(1)} 次/秒）`);
-        results.push({ key: c.key, label: c.label, concurrency: c.concurrency, seconds: (c.roundMs * ROUNDS) / 1000, bytes: res.body.length, orgs: api.items.length, levels, api: apiLoad, floor: floorLoad, apiQueries: apiTrips, floorQueries: floorTrips });
+        results.push({ key: c.key, label: c.label, concurrency: c.concurrency, seconds: (c.roundMs * ROUNDS) / 1000, bytes: res.body.length, wireBytes: res.wireBytes, orgs: api.items.length, levels, api: apiLoad, floor: floorLoad, apiQueries: apiTrips, floorQueries: floorTrips });
       }
       steps.push({ label, sixteenths: sixteenths[s]!, from: slice.from, activities: rows.activities, attendance: rows.attendance, loadSeconds, cases: results });
     }
@@ -295,7 +304,7 @@ async function measureBinder(o: {
   today: IsoDate;
   province: Province;
   login: (username: string) => Promise<string>;
-  get: (path: string, cookie: string) => Promise<{ status: number; body: Buffer }>;
+  get: (path: string, cookie: string) => Promise<{ status: number; body: Buffer; wireBytes: number }>;
   log: (line: string) => void;
 }): Promise<BinderFigures> {
   const year = Number(o.today.slice(0, 4)) - 1;

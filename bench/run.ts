@@ -324,14 +324,14 @@ function renderOrgLife(ol: OrgLifeResult, concurrency: number, durationMs: numbe
     `History is loaded in three slices into the same database, measuring after each: the newest 1/16 of the five years (1×), then back to 4/16 (4×), then all of it (16× = the full 5-year scale). Rows are what the tables hold at that point.`,
     '',
   );
-  md.push('| history | activities | attendance rows | case | orgs (red/amber/green) | response | API p50 | API p95 | API req/s | SQL p50 | SQL p95 | SQL req/s | p95 API/SQL | queries per request API / SQL | target (a): p95 ≤ 100 ms and ≤ 1.5× |');
+  md.push('| history | activities | attendance rows | case | orgs (red/amber/green) | response (gzip as sent) | API p50 | API p95 | API req/s | SQL p50 | SQL p95 | SQL req/s | p95 API/SQL | queries per request API / SQL | target (a): p95 ≤ 100 ms and ≤ 1.5× |');
   md.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
   for (const step of ol.steps) {
     for (const c of step.cases) {
       const ratio = c.api.p95 / c.floor.p95;
       const target = c.key === 'court' ? mark(c.api.p95 <= targets.remindersP95Ms && ratio <= targets.remindersRatio && c.api.errors === 0) : '–';
       md.push(
-        `| ${step.label} (from ${step.from}) | ${f0(step.activities)} | ${f0(step.attendance)} | ${c.label} | ${c.orgs} (${c.levels.red}/${c.levels.amber}/${c.levels.green}) | ${f0(c.bytes / 1024)} KB | ${f1(c.api.p50)} ms | ${f1(c.api.p95)} ms | ${f1(c.api.throughput)} | ${f1(c.floor.p50)} ms | ${f1(c.floor.p95)} ms | ${f1(c.floor.throughput)} | ${ratio.toFixed(2)}× | ${c.apiQueries} / ${c.floorQueries} | ${target}${c.api.errors ? ` (${c.api.errors} errors)` : ''} |`,
+        `| ${step.label} (from ${step.from}) | ${f0(step.activities)} | ${f0(step.attendance)} | ${c.label} | ${c.orgs} (${c.levels.red}/${c.levels.amber}/${c.levels.green}) | ${f0(c.bytes / 1024)} KB (${f0(c.wireBytes / 1024)} KB) | ${f1(c.api.p50)} ms | ${f1(c.api.p95)} ms | ${f1(c.api.throughput)} | ${f1(c.floor.p50)} ms | ${f1(c.floor.p95)} ms | ${f1(c.floor.throughput)} | ${ratio.toFixed(2)}× | ${c.apiQueries} / ${c.floorQueries} | ${target}${c.api.errors ? ` (${c.api.errors} errors)` : ''} |`,
       );
     }
   }
@@ -347,7 +347,7 @@ function renderOrgLife(ol: OrgLifeResult, concurrency: number, durationMs: numbe
     md.push(
       `From 1× to 16× the attendance rows grew ${(last.attendance / first.attendance).toFixed(1)}× and the activities ${(last.activities / first.activities).toFixed(1)}×, while the orgs and judged periods stayed the same; p95 changed by ${growth('court', 'api')} (API) and ${growth('court', 'floor')} (SQL) for (a), ${growth('courtWritten', 'api')} (API) and ${growth('courtWritten', 'floor')} (SQL) for (a′), ${growth('province', 'api')} (API) and ${growth('province', 'floor')} (SQL) for (b). The judged window reaches back to 1 January of last year (the look-back period of the yearly types): 1× covers only its last months (so every org misses the periods before, and the page lists them all), 4× most of it, 16× all of it; history older than that is never read by either side.`,
       '',
-      `With 50 closed-loop clients, latency ≈ 50 ÷ throughput (Little's law): a p95 of 100 ms needs some 500 pages a second, i.e. 40–250 MB/s of JSON through one Node process on this machine at these page sizes (80–500 KB), whatever the page costs to compute. The memo removes the computing; what remains is the session lookup, one query for the caller's orgs with their courts' counters, and sending the bytes.`,
+      `With 50 closed-loop clients, latency ≈ 50 ÷ throughput (Little's law): a p95 of 100 ms needs some 500 pages a second through one Node process on this machine, whatever the page costs to compute. The memo removes the computing; since ADR 0007 a read reuses its session lookup for a few seconds and the page of one view is kept as gzipped bytes, so what remains per request is one query for the caller's orgs with their courts' counters and sending the compressed page. The client asks and inflates as a browser does (\`Accept-Encoding: gzip\`); the floor returns the overview from PostgreSQL uncompressed, in the same process.`,
       '',
     );
   }

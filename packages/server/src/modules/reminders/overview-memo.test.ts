@@ -9,7 +9,8 @@ import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { testEngines } from '../../test-support/engines';
 import { loadActor } from '../../auth/sessions';
 import type { Actor } from '../../policy/actor';
-import { remindersResponse } from '@zhibu/contracts';
+import { gunzipSync } from 'node:zlib';
+import { remindersResponse, type OrgReminder } from '@zhibu/contracts';
 import { listReminders, listRemindersJson } from './reminders.service';
 import { insertActivity } from './reminders.test-support';
 
@@ -54,14 +55,36 @@ describe.each(testEngines)('党建工作提示的按院缓存 (%s)', (engine) =>
 
   it('提醒页按缓存拼接的 JSON 与逐项序列化的结果相同，并符合接口约定', async () => {
     for (const [actor, q] of [[anshun, {}], [lukou, {}], [anshun, { orgId: t.fx.orgs.branch1.id }]] as const) {
-      const text = await listRemindersJson(t.deps, actor, q);
-      const parsed = JSON.parse(text);
+      const parsed = JSON.parse((await listRemindersJson(t.deps, actor, q)).bytes.toString('utf8'));
       expect(parsed).toEqual(JSON.parse(JSON.stringify(await listReminders(t.deps, actor, q))));
       expect(remindersResponse.parse(parsed)).toEqual(parsed);
     }
     const res = await t.as('anshun', 'GET', '/api/v1/reminders');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.json().items.length).toBeGreaterThan(0);
+  });
+
+  it('浏览器接受 gzip 时提醒页压缩发送，解压后与未压缩的相同', async () => {
+    const plain = await t.as('anshun', 'GET', '/api/v1/reminders');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await t.app.inject({ method: 'GET', url: '/api/v1/reminders', headers: { cookie: await t.cookieOf('anshun'), 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+  });
+
+  it('同一天、同一计数、同一组党组织共用一份页面；本院写入后换新页面', async () => {
+    const first = await listRemindersJson(t.deps, anshun, {});
+    expect(await listRemindersJson(t.deps, anshun, {})).toBe(first);
+    // a narrower view of the same court is a page of its own
+    expect(await listRemindersJson(t.deps, anshun, { orgId: t.fx.orgs.branch1.id })).not.toBe(first);
+    await insertActivity(t.deps.db, { org: t.fx.orgs.branch1, type: 'themedPartyDay', heldOn: '2025-05-08' });
+    const after = await listRemindersJson(t.deps, anshun, {});
+    expect(after).not.toBe(first);
+    const item = (b: typeof first) =>
+      (JSON.parse(b.bytes.toString('utf8')) as { items: OrgReminder[] }).items.find((o) => o.orgId === t.fx.orgs.branch1.id)!.items.find((i) => i.type === 'themedPartyDay' && i.current)!;
+    expect(item(after).count).toBe(item(first).count + 1);
   });
 
   it('日期变化后重算（剩余天数按当天计算）', async () => {

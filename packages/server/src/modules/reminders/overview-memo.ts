@@ -7,6 +7,7 @@
 // recompute that court only — once, however many of them arrive together.
 import type { OrgReminder } from '@zhibu/contracts';
 import type { IsoDate } from '@zhibu/domain';
+import { JsonBodyMemo } from '../../lib/memoized-json';
 
 /** An org's reminder with its JSON text, serialized once per memo entry (a court page is 100–500 KB of JSON). */
 export type MemoizedReminder = { readonly reminder: OrgReminder; readonly json: string };
@@ -25,6 +26,8 @@ type Flight = { promise: Promise<Map<string, Entry>> };
 
 export class OverviewMemo {
   private readonly entries = new Map<string, Entry>();
+  /** Whole response bodies, by (day, the courts' counters read, the orgs on the page). */
+  readonly bodies = new JsonBodyMemo();
   /** At most one computation per court at a time. */
   private readonly flights = new Map<string, Flight>();
 

@@ -11,6 +11,7 @@ import {
 } from '@zhibu/contracts';
 import { requireActor } from '../../auth/auth-hook';
 import type { Deps } from '../../deps';
+import { sendMemoizedJson } from '../../lib/memoized-json';
 import * as svc from './reminders.service';
 
 export function reminderRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -18,8 +19,8 @@ export function reminderRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/reminders',
       { schema: { tags: ['reminders'], summary: '党建工作提示：各党组织红/黄/绿及原因、依据', querystring: remindersQuery, response: { 200: remindersResponse } } },
-      // Sent as JSON text assembled from the memo (svc.listRemindersJson); the schema still documents it.
-      async (req, reply) => reply.type('application/json; charset=utf-8').send((await svc.listRemindersJson(deps, requireActor(req), req.query)) as never),
+      // Sent as the memo's bytes, gzipped when the browser takes it (svc.listRemindersJson); the schema still documents it.
+      async (req, reply) => sendMemoizedJson(req, reply, await svc.listRemindersJson(deps, requireActor(req), req.query)),
     );
     app.get(
       '/reminders/members',

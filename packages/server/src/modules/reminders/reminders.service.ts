@@ -34,6 +34,7 @@ import { canReadOrg } from '../../policy/scope';
 import { activityScopeCondition, orgScopeCondition, remindersPolicy } from './reminders.policy';
 import { jointPartnerIn } from '../partnerships/joint-activities';
 import * as repo from './reminders.repository';
+import type { MemoizedJson } from '../../lib/memoized-json';
 import { overviewMemoOf, type CourtOverview, type MemoizedReminder } from './overview-memo';
 
 const { partyOrgs, members, activities } = schema;
@@ -71,23 +72,38 @@ export async function listReminders(deps: Deps, actor: Actor, q: { courtId?: str
 }
 
 /**
- * The same response as listReminders, as JSON text joined from each org's memoized JSON: a court
+ * The same response as listReminders, as JSON bytes joined from each org's memoized JSON: a court
  * page is 100–500 KB, and serializing it per request cost more than everything else once the
- * overview was memoized. overview-memo.test.ts checks it is the listReminders response, valid
+ * overview was memoized. The same day, the same counters and the same orgs give the same page, so
+ * it is also assembled, encoded and gzipped once for every caller with that view
+ * (OverviewMemo.bodies). overview-memo.test.ts checks it is the listReminders response, valid
  * against the contract.
  */
-export async function listRemindersJson(deps: Deps, actor: Actor, q: { courtId?: string; orgId?: string }): Promise<string> {
-  const { today, entries, counts } = await scopedOverview(deps, actor, q);
-  return `{"today":${JSON.stringify(today)},"items":[${entries.map((e) => e.json).join(',')}],"total":${entries.length},"counts":${JSON.stringify(counts)}}`;
+export async function listRemindersJson(deps: Deps, actor: Actor, q: { courtId?: string; orgId?: string }): Promise<MemoizedJson> {
+  const { today, orgs, versions } = await scopedOrgs(deps, actor, q);
+  const key = `${today}|${[...versions].map(([c, v]) => `${c}:${v}`).join(',')}|${orgs.map((o) => o.id).join(',')}`;
+  const overviews = await courtOverviews(deps, versions, today);
+  return overviewMemoOf(deps.db).bodies.get(key, () => {
+    const { entries, counts } = pickEntries(orgs, overviews);
+    return `{"today":${JSON.stringify(today)},"items":[${entries.map((e) => e.json).join(',')}],"total":${entries.length},"counts":${JSON.stringify(counts)}}`;
+  });
 }
 
 async function scopedOverview(deps: Deps, actor: Actor, q: { courtId?: string; orgId?: string }) {
+  const { today, orgs, versions } = await scopedOrgs(deps, actor, q);
+  return { today, ...pickEntries(orgs, await courtOverviews(deps, versions, today)) };
+}
+
+/** The caller's orgs on the page, with their courts' org_life_versions counters read in the same query. */
+async function scopedOrgs(deps: Deps, actor: Actor, q: { courtId?: string; orgId?: string }) {
   forbidIf(!remindersPolicy.readOrgLevels(actor));
   const today = todayInShanghai(deps.now());
   const where = and(orgScopeCondition(actor, { includeViewer: true }), q.courtId ? eq(partyOrgs.courtId, q.courtId) : undefined, await resolveOrgFilter(deps, actor, q.orgId)) as SQL;
   const orgs = await repo.listScopedOrgsWithVersion(deps.db, where);
-  const versions = new Map(orgs.map((o) => [o.courtId, o.version]));
-  const overviews = await courtOverviews(deps, versions, today);
+  return { today, orgs, versions: new Map(orgs.map((o) => [o.courtId, o.version])) };
+}
+
+function pickEntries(orgs: { id: string; courtId: string }[], overviews: Map<string, CourtOverview>) {
   // An org's reminder depends on that org alone, so the caller's scope only picks from the court's.
   const entries: MemoizedReminder[] = [];
   for (const o of orgs) {
@@ -98,7 +114,7 @@ async function scopedOverview(deps: Deps, actor: Actor, q: { courtId?: string; o
   entries.sort((a, b) => levelRank[a.reminder.level] - levelRank[b.reminder.level]);
   const counts = { red: 0, amber: 0, green: 0 };
   for (const e of entries) counts[e.reminder.level]++;
-  return { today, entries, counts };
+  return { entries, counts };
 }
 
 /**
