@@ -11,13 +11,32 @@ export type FieldCrypto = {
   hash: (plain: string) => string;
 };
 
+const IV_BYTES = 12;
+// Random IVs are drawn from the CSPRNG a thousand at a time and each used once: one draw per value
+// cost an import of 100,000 rows (two encrypted fields each) a tenth of its time (bench/).
+const IVS_PER_DRAW = 1024;
+
+function ivSource(): () => Buffer {
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  return () => {
+    if (at + IV_BYTES > pool.length) {
+      pool = randomBytes(IV_BYTES * IVS_PER_DRAW);
+      at = 0;
+    }
+    at += IV_BYTES;
+    return pool.subarray(at - IV_BYTES, at);
+  };
+}
+
 export function createFieldCrypto(masterKey: Buffer): FieldCrypto {
   if (masterKey.length !== 32) throw new Error('ZHIBU_SECRET_KEY 必须是 32 字节（64 位十六进制）');
   const encKey = createHmac('sha256', masterKey).update('zhibu:enc').digest();
   const macKey = createHmac('sha256', masterKey).update('zhibu:mac').digest();
+  const nextIv = ivSource();
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
