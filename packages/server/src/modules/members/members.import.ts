@@ -292,7 +292,7 @@ type WorkerMessage = FeedEvent | { type: 'bytes'; read: number; total: number } 
 async function* workerFeed(input: string | Buffer, control: FeedControl, onBytes?: ParseOptions['onBytes']): AsyncGenerator<FeedEvent> {
   const worker = new Worker(new URL('./xlsx-rows.worker.mjs', import.meta.url), {
     workerData: { input },
-    resourceLimits: { maxOldGenerationSizeMb: 256 },
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;
