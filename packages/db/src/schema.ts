@@ -131,6 +131,10 @@ export const members = pgTable(
     index('members_court_status_idx').on(t.courtId, t.status),
     index('members_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
     index('members_name_idx').on(t.courtId, t.name),
+    // A list filtered by a 党小组 matches its members by group_id, beside the org_path range of a
+    // branch (members.repository orgCondition): with this index the OR is two index scans, not a
+    // scan of the whole court's roster.
+    index('members_group_idx').on(t.groupId),
   ],
 );
 

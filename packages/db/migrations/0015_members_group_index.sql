@@ -1,0 +1,1 @@
+CREATE INDEX "members_group_idx" ON "members" USING btree ("group_id");
