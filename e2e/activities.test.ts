@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, hasChromium, launchBrowser, login, poll, screenshot, type Browser, type viewports } from './support/browser';
+import { hasChromium, launchBrowser, poll, screenshot, type Browser, type viewports, openAs } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 
 /** antd puts a space between the two characters of a two-character button ("通 知"); the icon adds its own name before it. */
@@ -62,11 +62,7 @@ describe.skipIf(!hasChromium)('浏览器：组织生活（三会一课）', () =
     await server?.close();
   });
 
-  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => {
-    page = await freshPage(browser, viewport);
-    await login(page, server.baseUrl, username, server.password, path);
-    return page;
-  };
+  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => (page = await openAs(browser, server, username, path, viewport));
   const detail = async (id: string) => (await server.apiAs('anshun-zb1', 'GET', `/api/v1/activities/${id}`)).body as Detail;
   const countActivities = async () => ((await server.apiAs('anshun-zb1', 'GET', `/api/v1/activities?orgId=${branchId}&pageSize=500`)).body as { total: number }).total;
 

@@ -5,7 +5,7 @@
 // confirmation and publishes; the brand shows 已选树 and the honor. Desktop and phone screenshots.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, hasChromium, launchBrowser, login, poll, screenshot, type Browser, type viewports } from './support/browser';
+import { hasChromium, launchBrowser, poll, screenshot, type Browser, type viewports, openAs, pickSelectOption } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 
 /** antd puts a space between the two characters of a two-character button ("推 荐"). */
@@ -70,16 +70,8 @@ describe.skipIf(!hasChromium)('浏览器：品牌选树（发起→推荐→评�
     await server?.close();
   });
 
-  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => {
-    page = await freshPage(browser, viewport);
-    await login(page, server.baseUrl, username, server.password, path);
-    return page;
-  };
-  const pickOption = async (text: string | RegExp) => {
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor();
-    await option.click();
-  };
+  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => (page = await openAs(browser, server, username, path, viewport));
+  const pickOption = (text: string | RegExp) => pickSelectOption(page, text);
   const confirmPop = async (button: string) => {
     const pop = page.locator('.ant-popconfirm:visible');
     await pop.waitFor();

@@ -5,7 +5,7 @@
 // phone, the higher court), and a returned demo brand shows its low standard.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, hasChromium, launchBrowser, login, poll, screenshot, type Browser, type viewports } from './support/browser';
+import { freshPage, hasChromium, launchBrowser, poll, screenshot, type Browser, type viewports, openAs, pickSelectOption } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 
 /** antd puts a space between the two characters of a two-character button ("申 报"). */
@@ -38,16 +38,8 @@ describe.skipIf(!hasChromium)('浏览器：党建品牌（申报→认定→培�
     await server?.close();
   });
 
-  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => {
-    page = await freshPage(browser, viewport);
-    await login(page, server.baseUrl, username, server.password, path);
-    return page;
-  };
-  const pickOption = async (text: string | RegExp) => {
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor();
-    await option.click();
-  };
+  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => (page = await openAs(browser, server, username, path, viewport));
+  const pickOption = (text: string | RegExp) => pickSelectOption(page, text);
   const confirmDialog = async (button: string) => {
     const dialog = page.locator('.ant-modal-confirm');
     await dialog.waitFor();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { makeIdNumber } from '@zhibu/domain';
-import { freshPage, hasChromium, launchBrowser, login, poll, screenshot, type Browser, type viewports } from './support/browser';
+import { hasChromium, launchBrowser, poll, screenshot, type Browser, type viewports, openAs } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 
 /** antd puts a space between the two characters of a two-character button ("办 理"). */
@@ -43,11 +43,7 @@ describe.skipIf(!hasChromium)('浏览器：发展党员（五个阶段、二十�
     await server?.close();
   });
 
-  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => {
-    page = await freshPage(browser, viewport);
-    await login(page, server.baseUrl, username, server.password, path);
-    return page;
-  };
+  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => (page = await openAs(browser, server, username, path, viewport));
   const dialog = () => page.getByRole('dialog');
   const pickDate = async (field: Locator, iso: string) => {
     await field.fill(chinese(iso));

@@ -4,7 +4,7 @@
 // dues on 我的档案; the ledger works on a phone.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, hasChromium, launchBrowser, login, poll, screenshot, type Browser, type viewports } from './support/browser';
+import { hasChromium, launchBrowser, poll, screenshot, type Browser, type viewports, openAs } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 
 type Cell = { month: string; state: string; paidByName: string | null };
@@ -29,11 +29,7 @@ describe.skipIf(!hasChromium)('浏览器：支部党费台账（按月收缴、�
     const res = await server.apiAs('anshun-zb1', 'GET', `/api/v1/dues/ledger?orgId=${branchId}&year=${month.slice(0, 4)}`);
     return (res.body as { items: Row[] }).items;
   };
-  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => {
-    page = await freshPage(browser, viewport);
-    await login(page, server.baseUrl, username, server.password, path);
-    return page;
-  };
+  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => (page = await openAs(browser, server, username, path, viewport));
 
   beforeAll(async () => {
     server = await startServer();

@@ -4,7 +4,7 @@
 // and an ordinary member never sees another member's records.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, hasChromium, launchBrowser, login, poll, screenshot, type Browser, type viewports } from './support/browser';
+import { hasChromium, launchBrowser, poll, screenshot, type Browser, type viewports, openAs } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 
 /** antd puts a space between the two characters of a two-character button ("批 准"); the icon adds its own name before it. */
@@ -44,11 +44,7 @@ describe.skipIf(!hasChromium)('浏览器：不计入应到会人数（经上级�
     await server?.close();
   });
 
-  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => {
-    page = await freshPage(browser, viewport);
-    await login(page, server.baseUrl, username, server.password, path);
-    return page;
-  };
+  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => (page = await openAs(browser, server, username, path, viewport));
   const recordsOf = async (memberId: string) =>
     ((await server.apiAs('anshun-zb1', 'GET', `/api/v1/members/${memberId}/quorum-exclusions`)).body as { items: Exclusion[] }).items;
   const card = () => page.getByTestId('quorum-exclusions-card');

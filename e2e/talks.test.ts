@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newId, schema } from '@zhibu/db';
 import { hashPassword } from '../packages/server/src/auth/auth.service';
-import { freshPage, hasChromium, launchBrowser, login, poll, screenshot, type Browser, type viewports } from './support/browser';
+import { hasChromium, launchBrowser, poll, screenshot, type Browser, type viewports, openAs } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 
 type Coverage = { covered: number; required: number; percent: number; missingTotal: number; missing: { a: { id: string; name: string }; b: { id: string; name: string } | null }[] };
@@ -22,11 +22,7 @@ describe.skipIf(!hasChromium)('浏览器：谈心谈话覆盖与关心关爱', (
 
   const coverage = async () => (await server.apiAs('anshun-zb1', 'GET', `/api/v1/talks/coverage?orgId=${branchId}&year=${year}&pageSize=500`)).body as Coverage;
   const hasPair = (c: Coverage) => c.missing.some((m) => [m.a.id, m.b?.id].includes(secretary.id) && [m.a.id, m.b?.id].includes(xiaoli.id));
-  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => {
-    page = await freshPage(browser, viewport);
-    await login(page, server.baseUrl, username, server.password, path);
-    return page;
-  };
+  const open = async (username: string, path: string, viewport: keyof typeof viewports = 'desktop') => (page = await openAs(browser, server, username, path, viewport));
 
   beforeAll(async () => {
     server = await startServer();

@@ -82,3 +82,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function poll<T>(fn: () => T | Promise<T>) {
   return expect.poll(fn, { timeout: 10_000, interval: 100 });
 }
+
+/** A fresh page (no earlier session) signed in as `username` and on `path`. */
+export async function openAs(
+  browser: Browser,
+  server: { baseUrl: string; password: string },
+  username: string,
+  path: string,
+  viewport: keyof typeof viewports = 'desktop',
+): Promise<Page> {
+  const page = await freshPage(browser, viewport);
+  await login(page, server.baseUrl, username, server.password, path);
+  return page;
+}
+
+/** Clicks the option of the open antd Select dropdown whose text matches. */
+export async function pickSelectOption(page: Page, text: string | RegExp): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor();
+  await option.click();
+}
