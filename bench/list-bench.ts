@@ -27,7 +27,7 @@ const listSql = (where: string) => `
    limit 20 offset 0`;
 const countSql = (where: string) => `select count(*)::int as n from members m where ${where}`;
 
-type Query = { url: string; where: string; params: unknown[] };
+type Query = { key: string; url: string; where: string; params: unknown[] };
 
 function pickCourts(province: Province, n: number): ProvinceCourt[] {
   // The high court, some intermediate and some basic courts: a mix of roster sizes.
@@ -87,7 +87,7 @@ export async function runListBench(opts: {
         make: (client, i) => {
           const court = courts[client % courts.length]!;
           const branch = court.branches[(client * 7 + i) % court.branches.length]!;
-          return { url: `/api/v1/members?orgId=${branch.id}&page=1`, where: 'm.court_id = $1 and m.org_path like $2', params: [court.id, `${branch.path}%`] };
+          return { key: 'branch', url: `/api/v1/members?orgId=${branch.id}&page=1`, where: 'm.court_id = $1 and m.org_path like $2', params: [court.id, `${branch.path}%`] };
         },
       },
       {
@@ -96,14 +96,16 @@ export async function runListBench(opts: {
         make: (client, i) => {
           const court = courts[client % courts.length]!;
           const q = surnames[(client + i) % surnames.length]!;
-          return { url: `/api/v1/members?courtId=${court.id}&q=${encodeURIComponent(q)}`, where: 'm.court_id = $1 and m.name ilike $2', params: [court.id, `%${q}%`] };
+          return { key: 'search', url: `/api/v1/members?courtId=${court.id}&q=${encodeURIComponent(q)}`, where: 'm.court_id = $1 and m.name ilike $2', params: [court.id, `%${q}%`] };
         },
       },
     ];
 
+    // Prepared (named) statements, as the API's list query is: the floor is the best the driver can do.
     const floorQuery = async (q: Query) => {
-      const rows = (await pool.query(listSql(q.where), q.params)).rows as { id: string }[];
-      const total = rows.length < 20 ? rows.length : ((await pool.query(countSql(q.where), q.params)).rows[0] as { n: number }).n;
+      const list = listSql(q.where);
+      const rows = (await pool.query({ name: `floor_list_${q.key}`, text: list, values: q.params })).rows as { id: string }[];
+      const total = rows.length < 20 ? rows.length : ((await pool.query({ name: `floor_count_${q.key}`, text: countSql(q.where), values: q.params })).rows[0] as { n: number }).n;
       return { ids: rows.map((r) => r.id), total };
     };
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, isNull, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { schema, type DbOrTx } from '@zhibu/db';
+import { alias, PgDialect } from 'drizzle-orm/pg-core';
+import { schema, type DbHandle, type DbOrTx } from '@zhibu/db';
 import { escapeLike } from '../../lib/like';
 
 const { courts, partyOrgs, departments, members, memberStatusHistory } = schema;
@@ -76,14 +76,23 @@ export function filterCondition(f: MemberFilters): SQL | undefined {
   );
 }
 
+const dialect = new PgDialect();
+
 /**
  * One page of the list, with the total of all matches beside each row (one round trip, not two).
  * Written as SQL rather than with the query builder: this is the hottest read of the platform
  * (bench/: p95 at 50 clients), and building the 3-join, 25-column select cost more than running it.
- * Dates come back as text, as the builder's columns give them.
+ * For the same reason it runs as a prepared statement: planning it cost PostgreSQL ~0.8 ms against
+ * ~0.13 ms of running it (EXPLAIN on a branch's page); a caller's scope and filters give one of a
+ * few statement texts, each prepared once per connection. Dates come back as text, as the
+ * builder's columns give them.
  */
-export async function listMembers(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }): Promise<(MemberViewRow & { total: number })[]> {
-  const result = await db.execute(sql`
+export async function listMembers(
+  handle: Pick<DbHandle, 'queryPrepared'>,
+  where: SQL | undefined,
+  page: { limit: number; offset: number },
+): Promise<(MemberViewRow & { total: number })[]> {
+  const query = dialect.sqlToQuery(sql`
     select members.id, members.court_id as "courtId", members.org_id as "orgId", members.org_path as "orgPath",
            party_orgs.name as "orgName", members.group_id as "groupId", grp.name as "groupName", grp.path as "groupPath",
            members.name, members.gender, members.ethnicity, members.birth_date::text as "birthDate",
@@ -99,7 +108,7 @@ export async function listMembers(db: DbOrTx, where: SQL | undefined, page: { li
      where ${where ?? sql`true`}
      order by members.org_path, members.name, members.id
      limit ${page.limit} offset ${page.offset}`);
-  return (result as unknown as { rows: (MemberViewRow & { total: number })[] }).rows;
+  return handle.queryPrepared<MemberViewRow & { total: number }>(query.sql, query.params);
 }
 
 export async function countMembers(db: DbOrTx, where: SQL | undefined): Promise<number> {

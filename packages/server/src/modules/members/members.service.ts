@@ -53,7 +53,7 @@ export async function listMembers(deps: Deps, actor: Actor, q: MemberListQuery) 
   const where = memberWhere(actor, q);
   if (!where) return { items: [], total: 0 };
   const today = todayInShanghai(deps.now());
-  const rows = await repo.listMembers(deps.db, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const rows = await repo.listMembers(deps.handle, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   // Each row carries the total; only a page past the end needs to count separately.
   const total = rows[0]?.total ?? (q.page > 1 ? await repo.countMembers(deps.db, where) : 0);
   return { items: rows.map((r) => toMember(r, today)), total };
