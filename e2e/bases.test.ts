@@ -234,8 +234,11 @@ describe.skipIf(!hasChromium)('浏览器：党员活动室预约与活动室大�
     const before = await counters();
     await rotate(120); // half an hour of rotations, clock ticks and polls
     const after = await counters();
-    expect(after.nodes).toBeLessThanOrEqual(before.nodes);
-    expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
+    // The slide's content follows the polled data and the clock, so a few nodes either way are
+    // content (once 257 against 248, on a busy CI machine); a leak of one node or listener per
+    // rotation would add 120. bench/screen-memory.ts measures the days-long run in full.
+    expect(after.nodes).toBeLessThanOrEqual(before.nodes + 30);
+    expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners + 30);
 
     // 20 minutes with the server away: backoff 3 s, 6 s, 12 s … up to a minute, not a request every 3 s.
     await screen.route('**/api/v1/room-screen', (r) => r.abort('connectionrefused'));
