@@ -259,8 +259,13 @@ async function* inlineFeed(source: Readable | string, control: FeedControl, onBy
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream as unknown as import('stream').Stream, {});
   const props = reader as unknown as { properties?: { date1904?: boolean } };
   for await (const sheet of reader) {
-    // Sheets after the roster are left unread: exceljs drains them.
-    if (control.skipRest) continue;
+    // Sheets after the roster are read through without keeping anything. Leaving one unread is not
+    // safe: a sheet stored before the shared strings sits in a temp file that exceljs deletes as soon
+    // as we move on, while its read stream may still be opening it, an uncaught ENOENT (seen in CI).
+    if (control.skipRest) {
+      for await (const _row of sheet) void _row;
+      continue;
+    }
     yield { type: 'sheet', date1904: !!props.properties?.date1904 };
     let flat: unknown[] = [];
     let count = 0;

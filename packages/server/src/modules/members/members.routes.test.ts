@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
@@ -500,6 +501,49 @@ describe.each(testEngines)('党员 (%s)', (engine) => {
     const asIs = await upload('anshun', res.rawPayload);
     expect(asIs.statusCode).toBe(422);
     expect(asIs.json().problems[0].message).toContain('没有党员数据');
+  });
+
+  it('名册之后的工作表（可选值、填写说明）也读完：exceljs 的临时文件不会在打开前被删除', async () => {
+    // exceljs writes sheets stored before the shared strings to temp files and deletes each as soon
+    // as the reader moves on. A slow open (a busy machine, here delayed on purpose) of a sheet left
+    // unread then failed with an uncaught ENOENT, which CI once caught in this file.
+    const wb = new ExcelJS.Workbook();
+    const roster = wb.addWorksheet('党员名册');
+    roster.addRow(HEADERS);
+    roster.addRow(goodRow('临时甲', nextId()));
+    roster.addRow(goodRow('临时乙', nextId()));
+    for (const name of ['可选值', '填写说明']) {
+      const extra = wb.addWorksheet(name);
+      for (let i = 0; i < 20; i++) extra.addRow([`${name}${i}`, '说明文字']);
+    }
+    const file = Buffer.from((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+    const openFs = fs.open;
+    const tempOpens: string[] = [];
+    const failures: string[] = [];
+    const slowOpen = ((file: fs.PathLike, flags: unknown, ...rest: unknown[]) => {
+      const done = rest[rest.length - 1] as (err: NodeJS.ErrnoException | null, fd?: number) => void;
+      const args = rest.slice(0, -1);
+      const isTemp = flags === 'r' && /[\\/]tmp-\d+-/.test(String(file));
+      if (isTemp) tempOpens.push(String(file));
+      const open = () =>
+        (openFs as unknown as (...a: unknown[]) => void)(file, flags, ...args, (err: NodeJS.ErrnoException | null, fd?: number) => {
+          if (err && isTemp) failures.push(err.code ?? err.message);
+          done(err, fd);
+        });
+      if (isTemp) setTimeout(open, 30);
+      else open();
+    }) as unknown as typeof fs.open;
+    fs.open = slowOpen;
+    try {
+      const actor = systemActorFor([t.fx.courts.anshun]);
+      const result = await importMembers(t.deps, actor, file, { reader: 'inline', audit: { userId: null, name: '命令行' } });
+      expect(result).toMatchObject({ ok: true, created: 2 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      fs.open = openFs;
+    }
+    expect(tempOpens.length).toBeGreaterThanOrEqual(3);
+    expect(failures).toEqual([]);
   });
 
   it('导出的名册始终脱敏，并留痕', async () => {

@@ -59,7 +59,12 @@ async function send(flat) {
 async function readOnce(state) {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(open(workerData.input), {});
   for await (const sheet of reader) {
-    if (stopped) continue;
+    // Read through a sheet after 'stop' too: exceljs deletes a sheet's temp file as soon as we move
+    // on, possibly before its read stream has opened it (members.import.ts, inlineFeed).
+    if (stopped) {
+      for await (const _row of sheet) void _row;
+      continue;
+    }
     post({ type: 'sheet', date1904: !!reader.properties?.date1904 });
     let flat = [];
     let count = 0;
