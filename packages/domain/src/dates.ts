@@ -9,7 +9,6 @@ export type IsoDate = string;
 
 export type DateParts = { year: number; month: number; day: number };
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const msPerDay = 86_400_000;
 // Asia/Shanghai has kept UTC+8 without daylight saving since 1991; the platform only deals with
 // instants after that, so a fixed offset is exact and needs no time-zone database.
@@ -21,16 +20,28 @@ export function isLeapYear(year: number): boolean {
 
 export function getDaysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The number written by `count` ASCII digits of `text` from `start`; -1 when one is not a digit. */
+function readDigits(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Strict parse: the shape must be exactly 'YYYY-MM-DD' and the day must exist (2025-02-30 → null). */
 export function parseIsoDate(raw: string): DateParts | null {
-  const match = isoDatePattern.exec(raw);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  // Read character by character rather than by a regular expression: every date rule parses its
+  // dates, and an import of 100,000 rows checks a million of them.
+  if (raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return null;
+  const year = readDigits(raw, 0, 4);
+  const month = readDigits(raw, 5, 2);
+  const day = readDigits(raw, 8, 2);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > getDaysInMonth(year, month)) return null;
   return { year, month, day };
 }
