@@ -70,6 +70,20 @@ describe.each(engines)('迁移 (%s)', (engine) => {
     expect(declared.filter((n) => !names.has(n!))).toEqual([]);
   });
 
+  it('党员只能编入本院的党组织：法院与党组织不一致的党员记录被数据库拒绝', async () => {
+    const [a, b, orgB] = ['01900000-0000-7000-8000-00000000000a', '01900000-0000-7000-8000-00000000000b', '01900000-0000-7000-8000-0000000000b1'];
+    await h.query(`insert into courts (id, name, short_name, level) values ($1, '甲法院', '甲院', 'basic'), ($2, '乙法院', '乙院', 'basic')`, [a, b]);
+    await h.query(`insert into party_orgs (id, court_id, path, type, name) values ($1, $2, $3, 'branch', '乙法院第一党支部')`, [orgB, b, `/${orgB}/`]);
+    const member = (id: string, courtId: string) =>
+      h.query(
+        `insert into members (id, court_id, org_id, org_path, name, gender, birth_date, id_number_enc, id_number_hash, id_number_masked, status)
+         values ($1, $2, $3, $4, '张三', 'male', '1980-01-01', 'x', $5, '5204**', 'fullMember')`,
+        [id, courtId, orgB, `/${orgB}/`, `hash-${id}`],
+      );
+    await expect(member('01900000-0000-7000-8000-0000000000c1', a)).rejects.toMatchObject({ code: '23503' });
+    await expect(member('01900000-0000-7000-8000-0000000000c2', b)).resolves.toBeDefined();
+  });
+
   it('再次执行迁移不做任何改动（幂等）', async () => {
     await expect(runMigrations(h)).resolves.toBeUndefined();
   });

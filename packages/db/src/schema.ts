@@ -7,11 +7,13 @@ import {
   bigserial,
   boolean,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
   text,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -73,6 +75,8 @@ export const partyOrgs = pgTable(
     index('party_orgs_court_idx').on(t.courtId),
     index('party_orgs_parent_idx').on(t.parentId),
     index('party_orgs_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+    // The target of members' (org_id, court_id) key: a member's court is its org's court.
+    unique('party_orgs_id_court_uq').on(t.id, t.courtId),
   ],
 );
 
@@ -97,9 +101,10 @@ export const members = pgTable(
   'members',
   {
     id: uuid('id').primaryKey(),
-    courtId: uuid('court_id').notNull().references(() => courts.id),
+    /** The org's court (members_org_court_fk below; the org's own key reaches courts). */
+    courtId: uuid('court_id').notNull(),
     /** The branch (or other org) the member is organized in; exactly one. */
-    orgId: uuid('org_id').notNull().references(() => partyOrgs.id),
+    orgId: uuid('org_id').notNull(),
     /** Denormalized copy of the org's path, so subtree filters need no join. */
     orgPath: text('org_path').notNull(),
     groupId: uuid('group_id').references(() => partyOrgs.id),
@@ -135,6 +140,10 @@ export const members = pgTable(
     // branch (members.repository orgCondition): with this index the OR is two index scans, not a
     // scan of the whole court's roster.
     index('members_group_idx').on(t.groupId),
+    // One key for the org and the court: a member cannot sit in another court's org, and a row
+    // written costs one referential check instead of two (a fifth of PostgreSQL's work in an import
+    // of 100,000 rows, docs/BENCHMARKS.md). The court exists because the org's court_id references it.
+    foreignKey({ name: 'members_org_court_fk', columns: [t.orgId, t.courtId], foreignColumns: [partyOrgs.id, partyOrgs.courtId] }),
   ],
 );
 

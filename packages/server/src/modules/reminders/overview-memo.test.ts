@@ -118,9 +118,12 @@ describe.each(testEngines)('党建工作提示的按院缓存 (%s)', (engine) =>
   it('党员跨院转出（一条语句改变所属法院）时两个法院都重算', async () => {
     const [a, l] = [await versionOf(t.fx.courts.anshun), await versionOf(t.fx.courts.lukou)];
     const m = t.fx.members.member2;
-    await t.deps.db.update(schema.members).set({ courtId: t.fx.courts.lukou }).where(eq(schema.members.id, m.id));
+    // Court and org change together: a member's org must be in its court (members_org_court_fk).
+    const [row] = await t.deps.db.select({ orgId: schema.members.orgId, orgPath: schema.members.orgPath }).from(schema.members).where(eq(schema.members.id, m.id));
+    const to = t.fx.orgs.lukouBranch;
+    await t.deps.db.update(schema.members).set({ courtId: t.fx.courts.lukou, orgId: to.id, orgPath: to.path }).where(eq(schema.members.id, m.id));
     expect(await versionOf(t.fx.courts.anshun)).toBe(a + 1);
     expect(await versionOf(t.fx.courts.lukou)).toBe(l + 1);
-    await t.deps.db.update(schema.members).set({ courtId: t.fx.courts.anshun }).where(eq(schema.members.id, m.id));
+    await t.deps.db.update(schema.members).set({ courtId: t.fx.courts.anshun, orgId: row!.orgId, orgPath: row!.orgPath }).where(eq(schema.members.id, m.id));
   });
 });
