@@ -113,7 +113,7 @@ export async function runBench(opts: BenchOptions): Promise<number> {
       started = performance.now();
       const written = await writeImportFile(file, importRows, target.branches.map((b) => b.shortName), { sharedStrings: true });
       log(`  已生成 ${file}（${(written.bytes / 1024 / 1024).toFixed(1)} MB，${(written.ms / 1000).toFixed(1)} 秒）；导入到 ${target.name}`);
-      const env = { BENCH_DATABASE_URL: benchUrl, ZHIBU_SECRET_KEY: secretKey, BENCH_COURT_ID: target.id };
+      const env = { BENCH_DATABASE_URL: benchUrl, ZHIBU_SECRET_KEY: secretKey };
       // Two rounds, each of the floor, the dry run and the full import in turn; each side keeps the
       // faster of its two runs (this shared 2-core machine's noise is ±20%), and the higher of its
       // two peak RSS figures. Each full import writes the 100,000 new members into its own basic

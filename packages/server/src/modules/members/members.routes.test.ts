@@ -520,13 +520,13 @@ describe.each(testEngines)('党员 (%s)', (engine) => {
     const openFs = fs.open;
     const tempOpens: string[] = [];
     const failures: string[] = [];
-    const slowOpen = ((file: fs.PathLike, flags: unknown, ...rest: unknown[]) => {
+    const slowOpen = ((target: fs.PathLike, flags: unknown, ...rest: unknown[]) => {
       const done = rest[rest.length - 1] as (err: NodeJS.ErrnoException | null, fd?: number) => void;
       const args = rest.slice(0, -1);
-      const isTemp = flags === 'r' && /[\\/]tmp-\d+-/.test(String(file));
-      if (isTemp) tempOpens.push(String(file));
+      const isTemp = flags === 'r' && /[\\/]tmp-\d+-/.test(String(target));
+      if (isTemp) tempOpens.push(String(target));
       const open = () =>
-        (openFs as unknown as (...a: unknown[]) => void)(file, flags, ...args, (err: NodeJS.ErrnoException | null, fd?: number) => {
+        (openFs as unknown as (...a: unknown[]) => void)(target, flags, ...args, (err: NodeJS.ErrnoException | null, fd?: number) => {
           if (err && isTemp) failures.push(err.code ?? err.message);
           done(err, fd);
         });
