@@ -142,7 +142,7 @@ export const members = pgTable(
     index('members_group_idx').on(t.groupId),
     // One key for the org and the court: a member cannot sit in another court's org, and a row
     // written costs one referential check instead of two (a fifth of PostgreSQL's work in an import
-    // of 100,000 rows, docs/BENCHMARKS.md). The court exists because the org's court_id references it.
+    // of 100,000 rows, ADR 0008). The court exists because the org's court_id references it.
     foreignKey({ name: 'members_org_court_fk', columns: [t.orgId, t.courtId], foreignColumns: [partyOrgs.id, partyOrgs.courtId] }),
   ],
 );
