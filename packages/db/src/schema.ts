@@ -135,7 +135,10 @@ export const members = pgTable(
     index('members_org_idx').on(t.orgId),
     index('members_court_status_idx').on(t.courtId, t.status),
     index('members_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    index('members_name_idx').on(t.courtId, t.name),
+    // No index on name: every name search is a substring match (ilike '%…%', which a btree cannot
+    // serve) and every ordering by name sorts a court's or a branch's members, never a table scan.
+    // The (court_id, name) index that stood here cost an import of 100,000 rows ~0.3–0.6 s of
+    // PostgreSQL's time, comparing Chinese names under the database's collation (ADR 0009).
     // A list filtered by a 党小组 matches its members by group_id, beside the org_path range of a
     // branch (members.repository orgCondition): with this index the OR is two index scans, not a
     // scan of the whole court's roster.

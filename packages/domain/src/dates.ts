@@ -36,18 +36,25 @@ function readDigits(text: string, start: number, count: number): number {
 
 /** Strict parse: the shape must be exactly 'YYYY-MM-DD' and the day must exist (2025-02-30 → null). */
 export function parseIsoDate(raw: string): DateParts | null {
-  // Read character by character rather than by a regular expression: every date rule parses its
-  // dates, and an import of 100,000 rows checks a million of them.
-  if (raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return null;
+  if (!isWellFormedIsoDate(raw)) return null;
+  return { year: readDigits(raw, 0, 4), month: readDigits(raw, 5, 2), day: readDigits(raw, 8, 2) };
+}
+
+/**
+ * parseIsoDate's test without the parts: read character by character, not by a regular expression,
+ * and allocating nothing. Every date rule checks its dates, and an import of 100,000 rows checks a
+ * million of them (their garbage was a tenth of the import's, bench/).
+ */
+function isWellFormedIsoDate(raw: string): boolean {
+  if (raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return false;
   const year = readDigits(raw, 0, 4);
   const month = readDigits(raw, 5, 2);
   const day = readDigits(raw, 8, 2);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > getDaysInMonth(year, month)) return null;
-  return { year, month, day };
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= getDaysInMonth(year, month);
 }
 
 export function isIsoDate(raw: unknown): raw is IsoDate {
-  return typeof raw === 'string' && parseIsoDate(raw) !== null;
+  return typeof raw === 'string' && isWellFormedIsoDate(raw);
 }
 
 /** Writes parts as 'YYYY-MM-DD'; throws on a day that does not exist. */
@@ -61,10 +68,13 @@ export function formatIsoDate(parts: DateParts): IsoDate {
 
 // Arithmetic helpers are called with dates that were validated at the edge; an invalid one here is a
 // programming error, so it throws instead of spreading NaN through the rules.
+function requireIsoDate(date: IsoDate): void {
+  if (!isWellFormedIsoDate(date)) throw new RangeError(`无效的日期：${date}（应为 YYYY-MM-DD）`);
+}
+
 function requireParts(date: IsoDate): DateParts {
-  const parts = parseIsoDate(date);
-  if (!parts) throw new RangeError(`无效的日期：${date}（应为 YYYY-MM-DD）`);
-  return parts;
+  requireIsoDate(date);
+  return parseIsoDate(date)!;
 }
 
 // Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil).
@@ -114,8 +124,8 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 /** -1 when a is earlier, 0 when equal, 1 when later. */
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  requireParts(a);
-  requireParts(b);
+  requireIsoDate(a);
+  requireIsoDate(b);
   // Zero-padded ISO dates order the same as strings.
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -21,20 +21,21 @@ export type MemberDateProblem = { field: MemberDateField; message: string };
 const fieldLabels: Record<MemberDateField, string> = { birthDate: '出生日期', joinedOn: '入党时间', fullMemberSince: '转正时间' };
 const earliestBirthDate = '1900-01-01';
 
+/** A malformed date is reported once and left out of every comparison. */
+function readDate(input: MemberDatesInput, field: MemberDateField, problems: MemberDateProblem[]): IsoDate | null {
+  const value = input[field];
+  if (value === undefined || value === null || value === '') return null;
+  if (isIsoDate(value)) return value;
+  problems.push({ field, message: `${fieldLabels[field]}格式不正确，应为有效日期（如2025-03-01）` });
+  return null;
+}
+
 /** Hard errors in a member's dates, each naming its field, in Chinese. Empty when consistent. */
 export function checkMemberDates(input: MemberDatesInput, today: IsoDate, config: RuleConfig): MemberDateProblem[] {
   const problems: MemberDateProblem[] = [];
-  // A malformed date is reported once and left out of every comparison below.
-  const readDate = (field: MemberDateField): IsoDate | null => {
-    const value = input[field];
-    if (value === undefined || value === null || value === '') return null;
-    if (isIsoDate(value)) return value;
-    problems.push({ field, message: `${fieldLabels[field]}格式不正确，应为有效日期（如2025-03-01）` });
-    return null;
-  };
-  const birthDate = readDate('birthDate');
-  const joinedOn = readDate('joinedOn');
-  const fullMemberSince = readDate('fullMemberSince');
+  const birthDate = readDate(input, 'birthDate', problems);
+  const joinedOn = readDate(input, 'joinedOn', problems);
+  const fullMemberSince = readDate(input, 'fullMemberSince', problems);
   const { status } = input;
   const label = memberStatusLabels[status];
 

@@ -1,8 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createFieldCrypto } from './field-crypto';
 
 describe('身份证号、手机号码加密存储（AES-256-GCM）', () => {
+  it.each([
+    ['空串', ''],
+    ['身份证号', '520102198807154321'],
+    ['带 X 的身份证号', '52010219880715432X'],
+    ['手机号码', '13800138000'],
+    ['中文', '贵州省安顺市中级人民法院'],
+    ['64 个字（缓冲区能放下的最长）', '法'.repeat(64)],
+    ['65 个字（改走 createHmac）', '法'.repeat(65)],
+    ['代理对（4 字节 UTF-8）', '𠀀'.repeat(32)],
+    ['很长的文本', 'a'.repeat(1000)],
+  ])('查重散列与 HMAC-SHA256 逐字节相同，已存的散列仍能查到：%s', (_label, plain) => {
+    const key = randomBytes(32);
+    const macKey = createHmac('sha256', key).update('zhibu:mac').digest();
+    const expected = createHmac('sha256', macKey).update(plain).digest('hex');
+    const fc = createFieldCrypto(key);
+    expect(fc.hash(plain)).toBe(expected);
+    // The buffers are reused: a shorter value after a longer one must not see the longer one's tail.
+    fc.hash('x'.repeat(60));
+    expect(fc.hash(plain)).toBe(expected);
+  });
+
   const crypto = createFieldCrypto(randomBytes(32));
 
   it('加密后可还原，密文中看不到原文', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { makeIdNumber } from '@zhibu/domain';
 import { schema } from '@zhibu/db';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
@@ -433,6 +433,28 @@ describe.each(testEngines)('党员 (%s)', (engine) => {
     const jia = list.json().items.find((m: { name: string }) => m.name === '重复甲');
     expect(jia.groupName).toBe('第一党小组');
     expect((await auditOf('member.import')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('导入：备注与职务中的引号、反斜杠、逗号、花括号和文字“NULL”原样保存，空格仍为空', async () => {
+    const odd = ['他说"好"，路径 C:\\temp\\', '{甲,乙}', 'NULL', '  前后空格  ', ''];
+    const rows = odd.map((note, i) => goodRow(`特殊字符${i}`, nextId(), { 备注: note || null, 职务: i === 2 ? 'NULL' : `审判员,"${i}"` }));
+    // A column whose values are all plain (no quote, no null) and one left empty in every row.
+    rows.push(goodRow('特殊字符5', nextId(), { 备注: '普通备注', 职务: '庭长' }));
+    const res = await upload('anshun', await xlsxOf(rows));
+    expect(res.json()).toMatchObject({ ok: true, created: 6 });
+    const stored = await t.deps.db
+      .select({ name: schema.members.name, note: schema.members.note, jobTitle: schema.members.jobTitle, departmentId: schema.members.departmentId })
+      .from(schema.members)
+      .where(sql`${schema.members.name} like '特殊字符%'`)
+      .orderBy(schema.members.name);
+    expect(stored).toEqual([
+      { name: '特殊字符0', note: '他说"好"，路径 C:\\temp\\', jobTitle: '审判员,"0"', departmentId: null },
+      { name: '特殊字符1', note: '{甲,乙}', jobTitle: '审判员,"1"', departmentId: null },
+      { name: '特殊字符2', note: 'NULL', jobTitle: 'NULL', departmentId: null },
+      { name: '特殊字符3', note: '前后空格', jobTitle: '审判员,"3"', departmentId: null },
+      { name: '特殊字符4', note: null, jobTitle: '审判员,"4"', departmentId: null },
+      { name: '特殊字符5', note: '普通备注', jobTitle: '庭长', departmentId: null },
+    ]);
   });
 
   it('导入：支部书记不能导入到其他支部，也不能改动其他支部的党员', async () => {
