@@ -58,7 +58,7 @@ export async function writeImportFile(file: string, rows: number, branchNames: s
 }
 
 /** Runs bench/import-child.ts in a fresh node process and returns what it measured. */
-export function runImportChild(mode: 'floor' | 'dry' | 'full', file: string, env: Record<string, string>): Promise<ChildFigures> {
+export function runImportChild(mode: 'floor' | 'floor-ordered' | 'dry' | 'full', file: string, env: Record<string, string>): Promise<ChildFigures> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof/import'] : []), '--import', 'tsx', path.join(here, 'import-child.ts'), mode, file], {
       env: { ...process.env, ...env },

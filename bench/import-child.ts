@@ -1,5 +1,7 @@
 // One measurement of the import benchmark, alone in its process so that its peak RSS is its own.
 //   floor <file>   exceljs's own streaming read of every row (cells materialized), nothing else
+//   floor-ordered <file>  the same, given the file's entries in the order the import reads them
+//                  (worksheets after the shared strings, xlsx-entry-order.mjs): for reference
 //   dry <file>     the project's parse and validation of every row (importMembers, dryRun)
 //   full <file>    the project's whole import into PostgreSQL (validate all, then write in one transaction)
 // Prints one JSON line: rows, milliseconds, peak RSS (process.resourceUsage().maxRSS).
@@ -7,19 +9,21 @@ import ExcelJS from 'exceljs';
 import { createDeps, readConfig } from '@zhibu/server';
 import { importMembers } from '@zhibu/server/modules/members/members.import';
 import { systemActorFor } from '@zhibu/server/modules/members/members.policy';
+import { openForReading } from '@zhibu/server/modules/members/xlsx-entry-order.mjs';
 
 const [mode, file] = process.argv.slice(2);
-if (!file || !['floor', 'dry', 'full'].includes(mode ?? '')) {
-  console.error('用法：node --import tsx bench/import-child.ts floor|dry|full <file.xlsx>');
+if (!file || !['floor', 'floor-ordered', 'dry', 'full'].includes(mode ?? '')) {
+  console.error('用法：node --import tsx bench/import-child.ts floor|floor-ordered|dry|full <file.xlsx>');
   process.exit(2);
 }
 const rssMB = () => Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
 
-if (mode === 'floor') {
+if (mode === 'floor' || mode === 'floor-ordered') {
   const started = performance.now();
   let rows = 0;
   let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {});
+  const input = mode === 'floor' ? file : ((await openForReading(file)) as unknown as import('stream').Stream);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {});
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       rows++;

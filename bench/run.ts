@@ -73,6 +73,19 @@ export async function runBench(opts: BenchOptions): Promise<number> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   const pgVersion = ((await admin.query('show server_version')).rows[0] as { server_version: string }).server_version;
+  // The settings that move these figures, where the server's differ from PostgreSQL's own defaults
+  // (shared_buffers shows as initdb writes it); this machine's, for one, has autovacuum off.
+  const pgSettings = (
+    await admin.query<{ name: string; setting: string; unit: string | null }>(
+      `select name, setting, unit from pg_settings
+        where setting <> boot_val
+          and name = any(array['autovacuum', 'shared_buffers', 'work_mem', 'maintenance_work_mem', 'max_wal_size', 'fsync',
+                               'synchronous_commit', 'full_page_writes', 'wal_level', 'effective_cache_size', 'random_page_cost', 'jit'])
+        order by name`,
+    )
+  ).rows
+    .map((r) => `${r.name} = ${r.unit === '8kB' ? `${(Number(r.setting) * 8) / 1024} MB` : r.unit ? `${r.setting} ${r.unit}` : r.setting}`)
+    .join(', ');
   await admin.query(`drop database if exists ${DB_NAME} with (force)`);
   await admin.query(`create database ${DB_NAME}`);
   await admin.end();
@@ -102,7 +115,7 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     orgLife = await runOrgLifeBench({ databaseUrl: benchUrl, secretKey, province, concurrency, durationMs, warmupMs, log });
   }
 
-  let imports: { file: { rows: number; bytes: number; ms: number }; floor: ChildFigures; dry: ChildFigures; full: ChildFigures } | null = null;
+  let imports: { file: { rows: number; bytes: number; ms: number }; floor: ChildFigures; floorOrdered: ChildFigures; dry: ChildFigures; full: ChildFigures } | null = null;
   if (!opts.skipImport) {
     log(`(c) 导入 ${importRows} 行 .xlsx：项目导入与 exceljs 流式读取下限`);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zhibu-bench-'));
@@ -119,13 +132,13 @@ export async function runBench(opts: BenchOptions): Promise<number> {
       // two peak RSS figures. Each full import writes the 100,000 new members into its own basic
       // court with the same branches (deleting the first run's rows instead would make PostgreSQL
       // check them against every table that refers to members, millions of attendance rows).
-      const runs: Record<'floor' | 'dry' | 'full', ChildFigures[]> = { floor: [], dry: [], full: [] };
-      const labels = { floor: 'exceljs 流式读取', dry: '项目解析校验（--dry-run）', full: '项目完整导入（校验 + 写入）' };
+      const runs: Record<'floor' | 'floor-ordered' | 'dry' | 'full', ChildFigures[]> = { floor: [], 'floor-ordered': [], dry: [], full: [] };
+      const labels = { floor: 'exceljs 流式读取', 'floor-ordered': 'exceljs 流式读取（先共享字符串，参考）', dry: '项目解析校验（--dry-run）', full: '项目完整导入（校验 + 写入）' };
       const sameBranches = (c: (typeof province.courts)[number]) => target.branches.every((b) => c.branches.some((x) => x.shortName === b.shortName));
       const fullTargets = [target, ...province.courts.filter((c) => c !== target && c.level === 'basic' && !c.name.startsWith('模拟') && sameBranches(c))];
       const rounds = Math.min(IMPORT_ROUNDS, fullTargets.length);
       for (let round = 1; round <= rounds; round++) {
-        for (const mode of ['floor', 'dry', 'full'] as const) {
+        for (const mode of ['floor', 'floor-ordered', 'dry', 'full'] as const) {
           const court = mode === 'full' ? fullTargets[round - 1]! : target;
           const x = await runImportChild(mode, file, { ...env, BENCH_COURT_ID: court.id });
           runs[mode].push(x);
@@ -135,9 +148,10 @@ export async function runBench(opts: BenchOptions): Promise<number> {
       }
       const best = (xs: ChildFigures[]): ChildFigures => ({ ...xs.reduce((a, b) => (b.ms < a.ms ? b : a)), maxRssMB: Math.max(...xs.map((x) => x.maxRssMB)) });
       const floor = best(runs.floor);
+      const floorOrdered = best(runs['floor-ordered']);
       const dry = best(runs.dry);
       const full = best(runs.full);
-      imports = { file: { rows: importRows, bytes: written.bytes, ms: written.ms }, floor, dry, full };
+      imports = { file: { rows: importRows, bytes: written.bytes, ms: written.ms }, floor, floorOrdered, dry, full };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -150,6 +164,7 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     postgres: pgVersion,
+    postgresSettings: pgSettings,
     loadAtStart,
     loadAtEnd: os.loadavg()[0]!,
   };
@@ -174,7 +189,7 @@ export async function runBench(opts: BenchOptions): Promise<number> {
 
 type ReportInput = {
   command: string;
-  machine: { cpu: string; nproc: number; memoryGB: number; node: string; os: string; postgres: string; loadAtStart: number; loadAtEnd: number };
+  machine: { cpu: string; nproc: number; memoryGB: number; node: string; os: string; postgres: string; postgresSettings?: string; loadAtStart: number; loadAtEnd: number };
   scale: { courts: number; members: number; orgs: number };
   province: { courts: number; orgs: number; members: number; history: number };
   generateSeconds: number;
@@ -182,7 +197,7 @@ type ReportInput = {
   durationMs: number;
   warmupMs: number;
   list: ListCase[];
-  imports: { file: { rows: number; bytes: number; ms: number }; floor: ChildFigures; dry: ChildFigures; full: ChildFigures } | null;
+  imports: { file: { rows: number; bytes: number; ms: number }; floor: ChildFigures; floorOrdered?: ChildFigures; dry: ChildFigures; full: ChildFigures } | null;
   orgLife: OrgLifeResult | null;
   /** Benchmarks skipped in this run: their sections are copied from the previous file. */
   kept: { list: boolean; imports: boolean; orgLife: boolean };
@@ -230,6 +245,7 @@ function renderReport(r: ReportInput): { table: string; markdown: string } {
   const importRows = imp
     ? [
         { label: 'exceljs 流式读取（下限）', x: imp.floor, share: 1 },
+        ...(imp.floorOrdered ? [{ label: 'exceljs 流式读取，先共享字符串（参考）', x: imp.floorOrdered, share: rate(imp.floorOrdered) / rate(imp.floor) }] : []),
         { label: '项目：解析与校验（dry run）', x: imp.dry, share: rate(imp.dry) / rate(imp.floor) },
         { label: '项目：完整导入（校验 + 写入 PostgreSQL）', x: imp.full, share: rate(imp.full) / rate(imp.floor) },
       ]
@@ -261,7 +277,7 @@ function renderReport(r: ReportInput): { table: string; markdown: string } {
   md.push(`| Memory | ${r.machine.memoryGB.toFixed(1)} GB |`);
   md.push(`| OS | ${r.machine.os} |`);
   md.push(`| Node | ${r.machine.node} |`);
-  md.push(`| PostgreSQL | ${r.machine.postgres} (local, default settings, same machine as the load generator) |`);
+  md.push(`| PostgreSQL | ${r.machine.postgres} (local, same machine as the load generator; settings other than PostgreSQL's defaults: ${r.machine.postgresSettings || 'none'}) |`);
   md.push(`| Load average (1 min) | ${r.machine.loadAtStart.toFixed(1)} at start, ${r.machine.loadAtEnd.toFixed(1)} at end${Math.max(r.machine.loadAtStart, r.machine.loadAtEnd) > r.machine.nproc ? ' — the machine was busy with other work; figures are pessimistic' : ''} |`, '');
   md.push('## Data', '');
   md.push(
@@ -298,13 +314,13 @@ function renderReport(r: ReportInput): { table: string; markdown: string } {
   if (imp) {
     md.push(`## Import of a ${f0(imp.file.rows)}-row .xlsx`, '');
     md.push(
-      `The file (${(imp.file.bytes / 1024 / 1024).toFixed(1)} MB, the import template's Chinese headers, valid rows spread over one basic court's branches, shared strings as Excel and WPS write them) is made with exceljs's streaming writer. Each figure comes from its own child process; peak RSS is that process's \`process.resourceUsage().maxRSS\`. The floor reads every row with exceljs's streaming reader (\`WorkbookReader\`, default options) and touches every row's cells; the floor, the dry run and the full import run in turn, twice, and each row shows the faster of its two runs with the higher of its two peak RSS figures (each full import writes into its own basic court with the same branches). The full import checks the rows as they are read (exceljs in a worker thread) and writes them in batches of 1,000 while the next ones are checked, in one transaction that is rolled back at the first problem (batched inserts, status history, one audit entry).`,
+      `The file (${(imp.file.bytes / 1024 / 1024).toFixed(1)} MB, the import template's Chinese headers, valid rows spread over one basic court's branches, shared strings as Excel and WPS write them) is made with exceljs's streaming writer. Each figure comes from its own child process; peak RSS is that process's \`process.resourceUsage().maxRSS\`. The floor reads every row with exceljs's streaming reader (\`WorkbookReader\`, default options) and touches every row's cells; the floor, the dry run and the full import run in turn, twice, and each row shows the faster of its two runs with the higher of its two peak RSS figures (each full import writes into its own basic court with the same branches). The full import checks the rows as they are read (exceljs in a worker thread) and writes them in batches of 1,000 while the next ones are checked, in one transaction that is rolled back at the first problem (batched inserts, status history, one audit entry). The file stores its worksheet before its shared strings (as Excel, WPS and exceljs do), so exceljs, reading it as stored, parks the worksheet's 60 MB of XML in a temp file and reads it back; the import (dry run and full) hands exceljs the same entries with the worksheet last, read from the file's zip directory, and exceljs parses the worksheet as it streams in (ADR 0009). The row “exceljs 流式读取，先共享字符串（参考）” is exceljs's own read of the file in that order, for reference: the target is measured against the floor as the issue defines it, the file read as stored.`,
       '',
     );
     md.push('| what | seconds | rows/s | share of floor | peak RSS | target |');
     md.push('|---|---:|---:|---:|---:|:---:|');
     for (const { label, x, share } of importRows) {
-      const isFloor = x === imp.floor;
+      const isFloor = x === imp.floor || x === imp.floorOrdered;
       const ok = share >= targets.importShare && x.maxRssMB <= targets.importRssMB && x.ok !== false;
       md.push(`| ${label} | ${(x.ms / 1000).toFixed(1)} | ${f0(rate(x))} | ${(share * 100).toFixed(0)}% | ${x.maxRssMB} MB | ${isFloor ? '–' : `${mark(ok)} (≥ 50%, ≤ 500 MB)`} |`);
     }

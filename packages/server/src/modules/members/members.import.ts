@@ -8,7 +8,7 @@
 // query preloading the court's members, batched writes that overlap the reading. parseMemberRows
 // needs no database, so the benchmark can set it beside exceljs's own streaming read.
 import { randomBytes } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
@@ -53,6 +53,7 @@ import {
 import { checkDates, checkIdentity, checkPhone, memberInvalidField, pgErrorCode } from './member-record';
 import { memberOrgTypes, membersPolicy } from './members.policy';
 import * as repo from './members.repository';
+import { openForReading } from './xlsx-entry-order.mjs';
 
 /** Rows per INSERT (one array parameter per column): big enough that per-statement costs vanish. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -238,10 +239,11 @@ type FeedEvent = { type: 'sheet'; date1904: boolean } | { type: 'rows'; flat: un
 /** Set by the checker once the roster sheet is done: the reader skips the remaining sheets. */
 type FeedControl = { skipRest: boolean };
 
-function openPath(file: string, onBytes?: (read: number, total: number) => void): Readable {
-  const stream = createReadStream(file);
-  if (!onBytes) return stream;
-  const total = statSync(file).size;
+/** The file or bytes with their worksheets last (xlsx-entry-order.mjs, ADR 0009), a path's bytes counted. */
+async function openInput(input: string | Buffer, onBytes?: (read: number, total: number) => void): Promise<Readable> {
+  const stream = await openForReading(input);
+  if (typeof input !== 'string' || !onBytes) return stream;
+  const total = statSync(input).size;
   let read = 0;
   return stream.pipe(
     new Transform({
@@ -255,8 +257,8 @@ function openPath(file: string, onBytes?: (read: number, total: number) => void)
 }
 
 /** exceljs's streaming reader in this thread, with its default options (as the benchmark's floor). */
-async function* inlineFeed(source: Readable | string, control: FeedControl, onBytes?: ParseOptions['onBytes']): AsyncGenerator<FeedEvent> {
-  const stream = typeof source === 'string' ? openPath(source, onBytes) : source;
+async function* inlineFeed(source: Readable | string | Buffer, control: FeedControl, onBytes?: ParseOptions['onBytes']): AsyncGenerator<FeedEvent> {
+  const stream = typeof source === 'string' || Buffer.isBuffer(source) ? await openInput(source, onBytes) : source;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream as unknown as import('stream').Stream, {});
   const props = reader as unknown as { properties?: { date1904?: boolean } };
   for await (const sheet of reader) {
@@ -357,13 +359,14 @@ export async function parseMemberRows(input: MemberFileInput, ctx: MemberImportC
   // exceljs 4.4's streaming reader sometimes loses xl/workbook.xml when it is the zip's last entry
   // (exceljs-written files, our own template included) and throws before the first row
   // (exceljs#3064). Nothing has been read or written by then, so the file is read again (the
-  // worker does the same on its side).
+  // worker does the same on its side). A path or bytes are read with the worksheets last, so
+  // workbook.xml is no longer last; a bare stream still can be.
   for (let attempt = 1; ; attempt++) {
     const control: FeedControl = { skipRest: false };
     const state: ParseState = { rowsSeen: 0, callbackFailure: null };
     const feed = useWorker
       ? workerFeed(input as string | Buffer, control, opts.onBytes)
-      : inlineFeed(Buffer.isBuffer(input) ? streamOf(input) : typeof input === 'function' ? input() : (input as Readable | string), control, opts.onBytes);
+      : inlineFeed(typeof input === 'function' ? input() : input, control, opts.onBytes);
     try {
       return await parseFeed(feed, control, ctx, opts, state);
     } catch (err) {

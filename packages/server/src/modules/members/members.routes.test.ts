@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { makeIdNumber } from '@zhibu/domain';
 import { schema } from '@zhibu/db';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { importMembers } from './members.import';
+import { importMembers, streamOf } from './members.import';
 import { systemActorFor } from './members.policy';
 import { testEngines } from '../../test-support/engines';
 
@@ -528,7 +528,9 @@ describe.each(testEngines)('党员 (%s)', (engine) => {
   it('名册之后的工作表（可选值、填写说明）也读完：exceljs 的临时文件不会在打开前被删除', async () => {
     // exceljs writes sheets stored before the shared strings to temp files and deletes each as soon
     // as the reader moves on. A slow open (a busy machine, here delayed on purpose) of a sheet left
-    // unread then failed with an uncaught ENOENT, which CI once caught in this file.
+    // unread then failed with an uncaught ENOENT, which CI once caught in this file. A path or
+    // bytes are now read with the worksheets last (no temp files, xlsx-entry-order.test.ts); a
+    // stream is read as it comes, through the temp files.
     const wb = new ExcelJS.Workbook();
     const roster = wb.addWorksheet('党员名册');
     roster.addRow(HEADERS);
@@ -558,7 +560,7 @@ describe.each(testEngines)('党员 (%s)', (engine) => {
     fs.open = slowOpen;
     try {
       const actor = systemActorFor([t.fx.courts.anshun]);
-      const result = await importMembers(t.deps, actor, file, { reader: 'inline', audit: { userId: null, name: '命令行' } });
+      const result = await importMembers(t.deps, actor, () => streamOf(file), { reader: 'inline', audit: { userId: null, name: '命令行' } });
       expect(result).toMatchObject({ ok: true, created: 2 });
       await new Promise((resolve) => setTimeout(resolve, 100));
     } finally {

@@ -8,10 +8,11 @@
 //   { type: 'bytes', read, total }                   progress of reading a file
 //   { type: 'end' } | { type: 'error', message }
 // From the importer: 'ack' (a chunk was taken: credit for one more), 'stop'.
-import { createReadStream, statSync } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { statSync } from 'node:fs';
+import { Transform } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
+import { openForReading } from './xlsx-entry-order.mjs';
 
 const CHUNK_ROWS = 500;
 // Chunks in flight before the reader waits for the importer: bounded memory when writing is slower.
@@ -31,12 +32,14 @@ parentPort.on('message', (m) => {
 
 const post = (m) => parentPort.postMessage(m);
 
-function open(input) {
-  if (typeof input !== 'string') return Readable.from([Buffer.from(input)]);
+/** The file with its worksheets last (xlsx-entry-order.mjs), with the bytes read reported for a path. */
+async function open(input) {
+  const stream = await openForReading(input);
+  if (typeof input !== 'string') return stream;
   const total = statSync(input).size;
   let read = 0;
   let reported = 0;
-  return createReadStream(input).pipe(
+  return stream.pipe(
     new Transform({
       transform(chunk, _enc, done) {
         read += chunk.length;
@@ -57,7 +60,7 @@ async function send(flat) {
 }
 
 async function readOnce(state) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(open(workerData.input), {});
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await open(workerData.input), {});
   for await (const sheet of reader) {
     // Read through a sheet after 'stop' too: exceljs deletes a sheet's temp file as soon as we move
     // on, possibly before its read stream has opened it (members.import.ts, inlineFeed).
