@@ -37,7 +37,9 @@ function ivSource(): () => Buffer {
  */
 function hmacSha256(key: Buffer): (plain: string) => string {
   const BLOCK = 64;
-  const MAX_CHARS = 64; // ≤ 4 UTF-8 bytes per UTF-16 unit pair: at most 192 bytes
+  // The sub-key is 32 bytes: it fits one block as it is (a longer key would first be hashed).
+  if (key.length > BLOCK) throw new Error('HMAC key longer than one block');
+  const MAX_CHARS = 64; // at most 3 UTF-8 bytes per UTF-16 unit: 192 bytes
   const inner = Buffer.alloc(BLOCK + 3 * MAX_CHARS);
   const outer = Buffer.alloc(BLOCK + 32);
   for (let i = 0; i < BLOCK; i++) {
