@@ -54,6 +54,7 @@ import { checkDates, checkIdentity, checkPhone, memberInvalidField, pgErrorCode 
 import { memberOrgTypes, membersPolicy } from './members.policy';
 import * as repo from './members.repository';
 import { openForReading } from './xlsx-entry-order.mjs';
+import { packRow } from './xlsx-row-chunks.mjs';
 
 /** Rows per INSERT (one array parameter per column): big enough that per-statement costs vanish. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -273,13 +274,7 @@ async function* inlineFeed(source: Readable | string | Buffer, control: FeedCont
     let flat: unknown[] = [];
     let count = 0;
     for await (const row of sheet) {
-      const values = row.values as unknown[];
-      const len = values.length;
-      flat.push(row.number, len);
-      for (let i = 1; i < len; i++) {
-        const v = values[i];
-        flat.push(v === undefined ? null : v);
-      }
+      packRow(flat, row);
       if (++count === FEED_CHUNK_ROWS) {
         yield { type: 'rows', flat };
         flat = [];

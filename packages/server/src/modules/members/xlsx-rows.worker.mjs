@@ -13,6 +13,7 @@ import { Transform } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { openForReading } from './xlsx-entry-order.mjs';
+import { packRow } from './xlsx-row-chunks.mjs';
 
 const CHUNK_ROWS = 500;
 // Chunks in flight before the reader waits for the importer: bounded memory when writing is slower.
@@ -77,15 +78,8 @@ async function readOnce(state) {
       if (stopped) continue;
       for (let e = 0; e < events.length; e++) {
         if (events[e].eventType !== 'row') continue;
-        const row = events[e].value;
         state.rows++;
-        const values = row.values;
-        const len = values.length;
-        flat.push(row.number, len);
-        for (let i = 1; i < len; i++) {
-          const v = values[i];
-          flat.push(v === undefined ? null : v);
-        }
+        packRow(flat, events[e].value);
         if (++count === CHUNK_ROWS) {
           await send(flat);
           flat = [];
