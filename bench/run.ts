@@ -75,8 +75,8 @@ export async function runBench(opts: BenchOptions): Promise<number> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   const pgVersion = ((await admin.query('show server_version')).rows[0] as { server_version: string }).server_version;
-  // The settings that move these figures, where the server's differ from PostgreSQL's own defaults
-  // (shared_buffers shows as initdb writes it); this machine's, for one, has autovacuum off.
+  // The settings that move these figures, where the server's differ from PostgreSQL's built-in
+  // defaults; this machine's, for one, has autovacuum off.
   const pgSettings = (
     await admin.query<{ name: string; setting: string; unit: string | null }>(
       `select name, setting, unit from pg_settings
