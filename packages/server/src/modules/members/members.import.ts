@@ -9,7 +9,7 @@
 // needs no database, so the benchmark can set it beside exceljs's own streaming read.
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { v7 as uuidV7 } from 'uuid';
@@ -240,26 +240,10 @@ type FeedEvent = { type: 'sheet'; date1904: boolean } | { type: 'rows'; flat: un
 /** Set by the checker once the roster sheet is done: the reader skips the remaining sheets. */
 type FeedControl = { skipRest: boolean };
 
-/** The file or bytes with their worksheets last (xlsx-entry-order.mjs, ADR 0009), a path's bytes counted. */
-async function openInput(input: string | Buffer, onBytes?: (read: number, total: number) => void): Promise<Readable> {
-  const stream = await openForReading(input);
-  if (typeof input !== 'string' || !onBytes) return stream;
-  const total = statSync(input).size;
-  let read = 0;
-  return stream.pipe(
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        read += chunk.length;
-        onBytes(read, total);
-        done(null, chunk);
-      },
-    }),
-  );
-}
-
 /** exceljs's streaming reader in this thread, with its default options (as the benchmark's floor). */
 async function* inlineFeed(source: Readable | string | Buffer, control: FeedControl, onBytes?: ParseOptions['onBytes']): AsyncGenerator<FeedEvent> {
-  const stream = typeof source === 'string' || Buffer.isBuffer(source) ? await openInput(source, onBytes) : source;
+  // A path or bytes with their worksheets last (xlsx-entry-order.mjs, ADR 0009).
+  const stream = typeof source === 'string' || Buffer.isBuffer(source) ? await openForReading(source, onBytes) : source;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream as unknown as import('stream').Stream, {});
   const props = reader as unknown as { properties?: { date1904?: boolean } };
   for await (const sheet of reader) {

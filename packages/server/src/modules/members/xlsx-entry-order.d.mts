@@ -4,5 +4,5 @@ import type { Readable } from 'node:stream';
 export function readingOrder(input: string | Uint8Array): Promise<[number, number][] | null>;
 /** The input's bytes, range after range. */
 export function readRanges(input: string | Uint8Array, ranges: [number, number][]): Readable;
-/** The input as a stream for exceljs: worksheets last when the zip stores them before the rest. */
-export function openForReading(input: string | Uint8Array): Promise<Readable>;
+/** The input as a stream for exceljs: worksheets last when the zip stores them before the rest; for a path, `onBytes` hears the bytes read. */
+export function openForReading(input: string | Uint8Array, onBytes?: (read: number, total: number) => void): Promise<Readable>;

@@ -7,7 +7,7 @@
 // finds the shared strings first and parses each worksheet as it streams in. Plain JavaScript: the
 // reading worker (xlsx-rows.worker.mjs) runs without the TypeScript loader.
 import { createReadStream, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import unzipper from 'unzipper';
 
 /** Worksheet entries, matched as exceljs's WorkbookReader matches them. */
@@ -69,15 +69,36 @@ export function readRanges(input, ranges) {
   return Readable.from(chunks(), { objectMode: false });
 }
 
+/** Progress is reported every this many bytes read, and at the end. */
+const REPORT_EVERY_BYTES = 256 * 1024;
+
 /**
  * The input as a stream for exceljs: worksheets last when the zip stores them before the rest,
- * otherwise as stored.
+ * otherwise as stored. For a path, `onBytes` hears how much of the file has been read.
  * @param {string | Uint8Array} input
+ * @param {(read: number, total: number) => void} [onBytes]
  * @returns {Promise<Readable>}
  */
-export async function openForReading(input) {
+export async function openForReading(input, onBytes) {
   const ranges = await readingOrder(input);
-  if (ranges) return readRanges(input, ranges);
-  if (typeof input === 'string') return createReadStream(input);
-  return Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)], { objectMode: false });
+  let stream;
+  if (ranges) stream = readRanges(input, ranges);
+  else if (typeof input === 'string') stream = createReadStream(input);
+  else return Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)], { objectMode: false });
+  if (typeof input !== 'string' || !onBytes) return stream;
+  const total = statSync(input).size;
+  let read = 0;
+  let reported = 0;
+  return stream.pipe(
+    new Transform({
+      transform(chunk, _enc, done) {
+        read += chunk.length;
+        if (read - reported >= REPORT_EVERY_BYTES || read === total) {
+          reported = read;
+          onBytes(read, total);
+        }
+        done(null, chunk);
+      },
+    }),
+  );
 }

@@ -8,8 +8,6 @@
 //   { type: 'bytes', read, total }                   progress of reading a file
 //   { type: 'end' } | { type: 'error', message }
 // From the importer: 'ack' (a chunk was taken: credit for one more), 'stop'.
-import { statSync } from 'node:fs';
-import { Transform } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { openForReading } from './xlsx-entry-order.mjs';
@@ -33,27 +31,6 @@ parentPort.on('message', (m) => {
 
 const post = (m) => parentPort.postMessage(m);
 
-/** The file with its worksheets last (xlsx-entry-order.mjs), with the bytes read reported for a path. */
-async function open(input) {
-  const stream = await openForReading(input);
-  if (typeof input !== 'string') return stream;
-  const total = statSync(input).size;
-  let read = 0;
-  let reported = 0;
-  return stream.pipe(
-    new Transform({
-      transform(chunk, _enc, done) {
-        read += chunk.length;
-        if (read - reported >= 256 * 1024 || read === total) {
-          reported = read;
-          post({ type: 'bytes', read, total });
-        }
-        done(null, chunk);
-      },
-    }),
-  );
-}
-
 async function send(flat) {
   while (credits <= 0 && !stopped) await new Promise((resolve) => (wake = resolve));
   credits--;
@@ -61,7 +38,7 @@ async function send(flat) {
 }
 
 async function readOnce(state) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await open(workerData.input), {});
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await openForReading(workerData.input, (read, total) => post({ type: 'bytes', read, total })), {});
   for await (const sheet of reader) {
     // Read through a sheet after 'stop' too: exceljs deletes a sheet's temp file as soon as we move
     // on, possibly before its read stream has opened it (members.import.ts, inlineFeed).
