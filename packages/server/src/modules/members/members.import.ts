@@ -219,6 +219,8 @@ export type ParseOptions = {
    * a worker for a path or bytes of at least WORKER_MIN_BYTES.
    */
   reader?: 'auto' | 'worker' | 'inline';
+  /** A worker already reading this input (startWorkerReading): its rows are checked, once. */
+  started?: WorkerReading | null;
 };
 
 /**
@@ -271,14 +273,28 @@ async function* inlineFeed(source: Readable | string | Buffer, control: FeedCont
 
 type WorkerMessage = FeedEvent | { type: 'bytes'; read: number; total: number } | { type: 'end' } | { type: 'error'; message: string };
 
+/** exceljs at work on a file in a worker thread; its rows wait, a few chunks at most, to be checked. */
+export type WorkerReading = {
+  /** The file's sheets and rows, once: the checker sets `control.skipRest` to stop after the roster. */
+  feed: (control: FeedControl) => AsyncGenerator<FeedEvent>;
+  /** Stops the worker (nothing is read any more); harmless once the feed has finished. */
+  cancel: () => Promise<void>;
+};
+
 /**
- * exceljs in a worker thread (xlsx-rows.worker.mjs): the file is parsed on one core while its rows
- * are checked, encrypted and written on another. The worker's heap is capped, so a big file's
- * garbage stays bounded; chunks are acknowledged, so a slow database holds the reader back.
+ * Starts exceljs in a worker thread (xlsx-rows.worker.mjs): the file is parsed on one core while its
+ * rows are checked, encrypted and written on another. It starts at once, so that it loads exceljs
+ * and reads the shared strings while the importer loads the court's context. The worker's heap is
+ * capped, so a big file's garbage stays bounded; chunks are acknowledged, so a slow database holds
+ * the reader back.
  */
-async function* workerFeed(input: string | Buffer, control: FeedControl, onBytes?: ParseOptions['onBytes']): AsyncGenerator<FeedEvent> {
+export function startWorkerReading(input: string | Buffer, onBytes?: ParseOptions['onBytes']): WorkerReading {
   const worker = new Worker(new URL('./xlsx-rows.worker.mjs', import.meta.url), {
     workerData: { input },
+    // The worker is plain JavaScript: it needs none of the parent's loader flags. Inheriting them
+    // (`--import tsx` under the benchmark and some test runners) made every module it loads, exceljs
+    // and its dependencies, go through the TypeScript loader's hooks: ~0.3 s of CPU per import.
+    execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
   const queue: WorkerMessage[] = [];
@@ -303,27 +319,40 @@ async function* workerFeed(input: string | Buffer, control: FeedControl, onBytes
     if (!done) failure ??= new Error(`读取 Excel 的工作线程意外退出（${code}）`);
     wakeUp();
   });
-  let stopSent = false;
-  try {
-    for (;;) {
-      while (!queue.length && !failure) await new Promise<void>((resolve) => (notify = resolve));
-      const m = queue.shift();
-      if (!m) throw failure!;
-      if (m.type === 'end') return;
-      if (m.type === 'error') throw new Error(m.message);
-      if (m.type === 'bytes') continue;
-      if (m.type === 'sheet' && control.skipRest) {
-        if (!stopSent) worker.postMessage('stop');
-        stopSent = true;
-        continue;
-      }
-      yield m;
-      if (m.type === 'rows') worker.postMessage('ack');
-    }
-  } finally {
+  const cancel = async () => {
     done = true;
     await worker.terminate();
+  };
+  async function* feed(control: FeedControl): AsyncGenerator<FeedEvent> {
+    let stopSent = false;
+    try {
+      for (;;) {
+        while (!queue.length && !failure) await new Promise<void>((resolve) => (notify = resolve));
+        const m = queue.shift();
+        if (!m) throw failure!;
+        if (m.type === 'end') return;
+        if (m.type === 'error') throw new Error(m.message);
+        if (m.type === 'bytes') continue;
+        if (m.type === 'sheet' && control.skipRest) {
+          if (!stopSent) worker.postMessage('stop');
+          stopSent = true;
+          continue;
+        }
+        yield m;
+        if (m.type === 'rows') worker.postMessage('ack');
+      }
+    } finally {
+      await cancel();
+    }
   }
+  return { feed, cancel };
+}
+
+/** Whether the input is read in a worker thread (ParseOptions.reader). */
+function readsInWorker(input: MemberFileInput, reader: ParseOptions['reader'] = 'auto'): input is string | Buffer {
+  if (typeof input !== 'string' && !Buffer.isBuffer(input)) return false;
+  if (reader !== 'auto') return reader === 'worker';
+  return (typeof input === 'string' ? statSync(input).size : input.length) >= WORKER_MIN_BYTES;
 }
 
 /**
@@ -332,9 +361,7 @@ async function* workerFeed(input: string | Buffer, control: FeedControl, onBytes
  * checking so that the report lists every problem.
  */
 export async function parseMemberRows(input: MemberFileInput, ctx: MemberImportContext, opts: ParseOptions = {}): Promise<ParseResult> {
-  const reader = opts.reader ?? 'auto';
-  const size = typeof input === 'string' ? statSync(input).size : Buffer.isBuffer(input) ? input.length : 0;
-  const useWorker = (typeof input === 'string' || Buffer.isBuffer(input)) && (reader === 'worker' || (reader === 'auto' && size >= WORKER_MIN_BYTES));
+  const useWorker = !!opts.started || readsInWorker(input, opts.reader);
   // exceljs 4.4's streaming reader sometimes loses xl/workbook.xml when it is the zip's last entry
   // (exceljs-written files, our own template included) and throws before the first row
   // (exceljs#3064). Nothing has been read or written by then, so the file is read again (the
@@ -344,7 +371,7 @@ export async function parseMemberRows(input: MemberFileInput, ctx: MemberImportC
     const control: FeedControl = { skipRest: false };
     const state: ParseState = { rowsSeen: 0, callbackFailure: null };
     const feed = useWorker
-      ? workerFeed(input as string | Buffer, control, opts.onBytes)
+      ? (opts.started ?? startWorkerReading(input as string | Buffer, opts.onBytes)).feed(control)
       : inlineFeed(typeof input === 'function' ? input() : input, control, opts.onBytes);
     try {
       return await parseFeed(feed, control, ctx, opts, state);
@@ -1119,6 +1146,19 @@ export async function importMembers(deps: Deps, actor: Actor, input: MemberFileI
 }
 
 async function validateAndWrite(deps: Deps, actor: Actor, input: MemberFileInput, opts: ImportOptions): Promise<ImportOutcome> {
+  // A big file is read from the start in a worker, for callers who may import at all: exceljs loads
+  // and reads the shared strings (a second or so for 100,000 rows) while this thread loads the
+  // court's context (its whole roster by 身份证号 hash, when re-importing).
+  forbidIf(!membersPolicy.import(actor));
+  const started = readsInWorker(input, opts.reader) ? startWorkerReading(input, opts.onBytes) : null;
+  try {
+    return await checkAndWrite(deps, actor, input, opts, started);
+  } finally {
+    await started?.cancel();
+  }
+}
+
+async function checkAndWrite(deps: Deps, actor: Actor, input: MemberFileInput, opts: ImportOptions, started: WorkerReading | null): Promise<ImportOutcome> {
   const ctx = await loadImportContext(deps, actor, opts);
   const who = opts.audit ?? auditActorOf(actor);
   const rejected = (parsed: ParseResult): ImportOutcome => ({
@@ -1134,7 +1174,7 @@ async function validateAndWrite(deps: Deps, actor: Actor, input: MemberFileInput
   });
 
   if (opts.dryRun) {
-    const parsed = await parseMemberRows(input, ctx, { keepRows: false, onProgress: opts.onProgress, onBytes: opts.onBytes, reader: opts.reader });
+    const parsed = await parseMemberRows(input, ctx, { keepRows: false, onProgress: opts.onProgress, onBytes: opts.onBytes, reader: opts.reader, started });
     if (parsed.problemCount) return rejected(parsed);
     return {
       ok: true,
@@ -1158,6 +1198,7 @@ async function validateAndWrite(deps: Deps, actor: Actor, input: MemberFileInput
           onProgress: opts.onProgress,
           onBytes: opts.onBytes,
           reader: opts.reader,
+          started,
           onRow: (row, columns) => {
             writer ??= createMemberRowWriter(deps, tx, ctx, columns, who.userId || null, opts.onProgress);
             return writer.push(row);

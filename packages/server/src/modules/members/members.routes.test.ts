@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
@@ -509,6 +510,21 @@ describe.each(testEngines)('党员 (%s)', (engine) => {
     expect(await countMembers()).toBe(before + 30);
     const entries = await auditOf('member.import');
     expect(entries[entries.length - 1]!.actorName).toBe('命令行');
+  });
+
+  it('导入：工作线程在加载本院数据前就开始读文件；所选党组织不存在时报错并停止该线程，不写入', async () => {
+    const actor = systemActorFor([t.fx.courts.anshun]);
+    const before = await countMembers();
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      const file = await xlsxOf([goodRow('线程停', nextId())]);
+      const err = await importMembers(t.deps, actor, file, { reader: 'worker', orgId: '01890000-0000-7000-8000-000000000000', audit: { userId: null, name: '命令行' } }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'orgId', message: '党组织不存在' }] });
+      expect(terminate).toHaveBeenCalledTimes(1);
+    } finally {
+      terminate.mockRestore();
+    }
+    expect(await countMembers()).toBe(before);
   });
 
   it('导入模板有中文表头、示例行和可选值；原样导入时示例行被忽略', async () => {
