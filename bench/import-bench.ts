@@ -14,7 +14,7 @@ import { createRandom } from '@zhibu/server/demo/random';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export type ChildFigures = { mode: string; rows: number; ms: number; maxRssMB: number; allMs?: number[]; created?: number; updated?: number; problemCount?: number; ok?: boolean; note?: string };
+export type ChildFigures = { mode: string; rows: number; ms: number; cpuMs: number; maxRssMB: number; allMs?: number[]; created?: number; updated?: number; problemCount?: number; ok?: boolean; note?: string };
 
 /** Writes `rows` valid member rows for the given branches (by the names the import matches). */
 export async function writeImportFile(file: string, rows: number, branchNames: string[], opts: { sharedStrings: boolean }): Promise<{ ms: number; bytes: number }> {
