@@ -59,6 +59,8 @@ describe.skipIf(!hasChromium)('浏览器：支部党费台账（按月收缴、�
     const alert = page.getByRole('alert').filter({ hasText: '连续未交党费提醒' });
     expect(await alert.innerText()).toContain('第九条');
     expect(await alert.innerText()).toContain('系统不自动处理');
+    // The count's title names the court's own threshold (dues.arrears; the demo keeps the default 3).
+    expect(await page.getByText('连续3个月以上未交').count()).toBe(1);
     await screenshot(page, 'dues-ledger-desktop-before');
   });
 

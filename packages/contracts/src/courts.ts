@@ -25,6 +25,8 @@ export const updateCourtRequest = createCourtRequest.partial().extend(versionFie
 const positiveInt = z.number().int().min(1).max(100);
 const dayCount = z.number().int().min(0).max(366);
 const quorumOperator = z.enum(['>', '>=']);
+/** A 党章第九条 counter (months): warn first, then critical; their order is checked with the merged config. */
+const counterThresholds = z.object({ warnMonths: z.number().int().min(1).max(24), criticalMonths: z.number().int().min(1).max(24) }).partial().strict();
 /** A court's overrides of the structure rules ([U] and local practice: DESIGN.md, RULES.md §2). */
 export const courtRuleOverridesSchema = z
   .object({
@@ -48,7 +50,7 @@ export const courtRuleOverridesSchema = z
       .object({
         dueSoonDays: z.object(Object.fromEntries(periodUnits.map((u) => [u, dayCount])) as Record<(typeof periodUnits)[number], typeof dayCount>).partial().strict(),
         lookbackPeriods: z.number().int().min(0).max(12),
-        memberAbsence: z.object({ warnMonths: z.number().int().min(1).max(24), criticalMonths: z.number().int().min(1).max(24) }).partial().strict(),
+        memberAbsence: counterThresholds,
         youngAgeMax: z.number().int().min(18).max(60),
       })
       .partial()
@@ -70,6 +72,8 @@ export const courtRuleOverridesSchema = z
       .object({
         farmerFen: z.number().int().min(20).max(100),
         rounding: z.object({ mode: z.enum(duesRoundingModes), unit: z.enum(duesRoundingUnits) }).partial().strict(),
+        // 连续未交党费 (党章第九条), counted apart from organizational life.
+        arrears: counterThresholds,
       })
       .partial()
       .strict(),

@@ -67,6 +67,8 @@ export const duesLedgerResponse = z.object({
   total: z.number().int(),
   monthTotals: z.array(duesMonthTotalSchema),
   arrearsRule: z.string(),
+  /** The court's 连续未交 thresholds (rule config dues.arrears), for the page's wording. */
+  arrearsThresholds: z.object({ warnMonths: z.number().int(), criticalMonths: z.number().int() }),
   backPayRule: z.string(),
 });
 export type DuesLedger = z.infer<typeof duesLedgerResponse>;

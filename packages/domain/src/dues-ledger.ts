@@ -223,7 +223,7 @@ export type DuesArrears = { months: number; since: YearMonth | null; level: 'ok'
 export function computeDuesArrears(
   input: MemberDuesInput,
   currentMonth: YearMonth,
-  thresholds: MemberCounterThresholds = defaultRuleConfig.orgLife.memberAbsence,
+  thresholds: MemberCounterThresholds = defaultRuleConfig.dues.arrears,
 ): DuesArrears {
   let months = 0;
   let since: YearMonth | null = null;

@@ -114,13 +114,13 @@ describe('组织生活与表决的配置（RULES.md §1、§4.1）', () => {
 });
 
 describe('党费的配置（RULES.md §4.1 第六条、Rounding，[U]）', () => {
-  it('默认：农民党员每月0.20元（20分），四舍五入到分', () => {
-    expect(defaultRuleConfig.dues).toEqual({ farmerFen: 20, rounding: { mode: 'halfUp', unit: 'fen' } });
+  it('默认：农民党员每月0.20元（20分），四舍五入到分；连续未交3个月提醒、6个月严重（党章第九条）', () => {
+    expect(defaultRuleConfig.dues).toEqual({ farmerFen: 20, rounding: { mode: 'halfUp', unit: 'fen' }, arrears: { warnMonths: 3, criticalMonths: 6 } });
   });
 
   it('法院可以把农民党员金额改为1元、舍入改为到角', () => {
     const merged = mergeRuleConfig({ dues: { farmerFen: 100, rounding: { unit: 'jiao' } } });
-    expect(merged.dues).toEqual({ farmerFen: 100, rounding: { mode: 'halfUp', unit: 'jiao' } });
+    expect(merged.dues).toEqual({ farmerFen: 100, rounding: { mode: 'halfUp', unit: 'jiao' }, arrears: { warnMonths: 3, criticalMonths: 6 } });
     expect(checkRuleConfig(merged)).toEqual([]);
   });
 
@@ -130,6 +130,8 @@ describe('党费的配置（RULES.md §4.1 第六条、Rounding，[U]）', () =>
     [{ dues: { farmerFen: 50.5 } }, 'dues.farmerFen 应为20至100之间的整数（分，即0.2元至1元）'],
     [{ dues: { rounding: { mode: 'bankers' } } }, 'dues.rounding.mode 应为 "halfUp"、"down" 或 "up"'],
     [{ dues: { rounding: { unit: 'yuan' } } }, 'dues.rounding.unit 应为 "fen" 或 "jiao"'],
+    [{ dues: { arrears: { warnMonths: 7 } } }, 'dues.arrears 应满足 warnMonths ≤ criticalMonths'],
+    [{ dues: { arrears: { criticalMonths: 0 } } }, 'dues.arrears.criticalMonths 应为不小于1的整数'],
   ])('配置 %j 应当报告问题', (overrides, problem) => {
     expect(checkRuleConfig(mergeRuleConfig(overrides as never))).toContain(problem);
   });

@@ -80,6 +80,11 @@ export type DuesConfig = {
   /** 农民党员每月交纳的金额（分）: 0.2–1元, set by the province — 中组发〔2008〕3号 第六条. */
   farmerFen: number;
   rounding: { mode: DuesRoundingMode; unit: DuesRoundingUnit };
+  /**
+   * Months of 党费 due and unpaid before a member is flagged: the 党章 第九条 counter of its own,
+   * apart from the organizational-life one (RULES.md §4.1: three independent 6-month counters).
+   */
+  arrears: MemberCounterThresholds;
 };
 
 /** The [U] numbers of 发展党员. @see RULES.md §3.2 T5, T18, T29; development.ts */
@@ -233,6 +238,11 @@ export const defaultRuleConfig: RuleConfig = freezeDeep({
     farmerFen: 20,
     /** No national rounding rule found [U]: default 四舍五入到分. @see RULES.md §4.1 Rounding */
     rounding: { mode: 'halfUp', unit: 'fen' },
+    /**
+     * 党章 第九条: 没有正当理由，连续六个月不交纳党费 → 自行脱党 (critical at 6, [V]); the warning at 3
+     * months mirrors the organizational-life counter's [U]. @see RULES.md §4.1 (党章第九条)
+     */
+    arrears: { warnMonths: 3, criticalMonths: 6 },
   },
   development: {
     /** 递交申请书满6个月方可确定为积极分子 — 地方口径，细则未规定 [U]. @see RULES.md §3.2 T5 */
@@ -289,6 +299,12 @@ export function checkRuleConfig(config: RuleConfig): string[] {
       problems.push(`${path} 应为不小于${min}的整数`);
     }
   };
+  /** A 党章 第九条 counter: both thresholds whole months, the warning not after the critical one. */
+  const requireCounter = (path: string, t: MemberCounterThresholds): void => {
+    requireInteger(`${path}.warnMonths`, t.warnMonths, 1);
+    requireInteger(`${path}.criticalMonths`, t.criticalMonths, 1);
+    if (t.warnMonths > t.criticalMonths) problems.push(`${path} 应满足 warnMonths ≤ criticalMonths`);
+  };
   for (const [orgType, years] of Object.entries(config.termYears)) {
     if (years !== null) requireInteger(`termYears.${orgType}`, years, 1);
   }
@@ -321,11 +337,7 @@ export function checkRuleConfig(config: RuleConfig): string[] {
   requireInteger('minApplicantAge', config.minApplicantAge, 1);
   for (const [unit, days] of Object.entries(config.orgLife.dueSoonDays)) requireInteger(`orgLife.dueSoonDays.${unit}`, days, 0);
   requireInteger('orgLife.lookbackPeriods', config.orgLife.lookbackPeriods, 0);
-  requireInteger('orgLife.memberAbsence.warnMonths', config.orgLife.memberAbsence.warnMonths, 1);
-  requireInteger('orgLife.memberAbsence.criticalMonths', config.orgLife.memberAbsence.criticalMonths, 1);
-  if (config.orgLife.memberAbsence.warnMonths > config.orgLife.memberAbsence.criticalMonths) {
-    problems.push('orgLife.memberAbsence 应满足 warnMonths ≤ criticalMonths');
-  }
+  requireCounter('orgLife.memberAbsence', config.orgLife.memberAbsence);
   requireInteger('orgLife.youngAgeMax', config.orgLife.youngAgeMax, 18);
   for (const key of ['generalOperator', 'admissionOperator', 'committeeOperator', 'electionOperator'] as const) {
     if (config.quorum[key] !== '>' && config.quorum[key] !== '>=') problems.push(`quorum.${key} 应为 ">" 或 ">="`);
@@ -348,6 +360,7 @@ export function checkRuleConfig(config: RuleConfig): string[] {
   if (!(duesRoundingUnits as readonly string[]).includes(config.dues.rounding.unit)) {
     problems.push('dues.rounding.unit 应为 "fen" 或 "jiao"');
   }
+  requireCounter('dues.arrears', config.dues.arrears);
   requireInteger('development.applicantToActivistMonths', config.development.applicantToActivistMonths, 0);
   requireInteger('development.youthLeagueAgeMax', config.development.youthLeagueAgeMax, 18);
   requireInteger('development.publicity.days', config.development.publicity.days, 1);

@@ -16,7 +16,7 @@ describe.each(testEngines)('党费台账 (%s)', (engine) => {
     { name: '级别工资', amountFen: 300000, deducted: false },
     { name: '个人所得税', amountFen: 20000, deducted: true },
   ];
-  const ledger = async (who = 'anshun-zb1') => (await t.as(who, 'GET', `/api/v1/dues/ledger?orgId=${t.fx.orgs.branch1.id}&year=2026`)).json() as { items: Row[]; canManage: boolean; monthTotals: { month: string; paidFen: number }[] };
+  const ledger = async (who = 'anshun-zb1') => (await t.as(who, 'GET', `/api/v1/dues/ledger?orgId=${t.fx.orgs.branch1.id}&year=2026`)).json() as { items: Row[]; canManage: boolean; monthTotals: { month: string; paidFen: number }[]; arrearsThresholds: { warnMonths: number; criticalMonths: number } };
   const pay = (memberId: string, month: string, extra: Record<string, unknown> = {}, who = 'anshun-zb1') => t.as(who, 'POST', '/api/v1/dues/payments', { memberId, month, paidOn: `${month}-15`, ...extra });
 
   beforeAll(async () => {
@@ -57,6 +57,32 @@ describe.each(testEngines)('党费台账 (%s)', (engine) => {
     expect(zhao.cells[5]!.state).toBe('unpaid');
     const audit = await t.deps.handle.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'dues.payment.record'`);
     expect(audit[0]!.n).toBe(19);
+  });
+
+  it('连续未交党费与不参加组织生活是两个独立的计数（党章第九条）：只改后者的月数不影响党费提醒，改 dues.arrears 才影响', async () => {
+    const arrearsOf = async () => (await ledger()).items.find((r) => r.memberId === t.fx.members.member1.id)!.arrears;
+    const save = async (overrides: Record<string, unknown>) => {
+      const current = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json() as { version: number };
+      const res = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides, version: current.version });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    try {
+      // 张伟 is 3 months behind (August to October).
+      await save({ orgLife: { memberAbsence: { warnMonths: 2, criticalMonths: 3 } } });
+      expect(await arrearsOf()).toMatchObject({ months: 3, level: 'warning' });
+      await save({ orgLife: { memberAbsence: { warnMonths: 2, criticalMonths: 3 } }, dues: { arrears: { warnMonths: 2, criticalMonths: 3 } } });
+      expect(await arrearsOf()).toMatchObject({ months: 3, level: 'critical' });
+      expect((await ledger()).arrearsThresholds).toEqual({ warnMonths: 2, criticalMonths: 3 });
+      const reversed = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, {
+        overrides: { dues: { arrears: { warnMonths: 4, criticalMonths: 3 } } },
+        version: ((await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json() as { version: number }).version,
+      });
+      expect(reversed.statusCode).toBe(400);
+      expect(reversed.body).toContain('dues.arrears 应满足 warnMonths ≤ criticalMonths');
+    } finally {
+      await save({});
+    }
+    expect(await arrearsOf()).toMatchObject({ months: 3, level: 'warning' });
   });
 
   it('补交：恰好6个月前（5月）允许并标为补交，7个月前（4月）被拒绝并引用第十二条；重复登记被拒绝', async () => {

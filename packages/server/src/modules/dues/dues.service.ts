@@ -107,7 +107,7 @@ function monthTotals(months: YearMonth[], rows: { cells: DuesMonthCell[] }[]) {
 
 async function thresholdsOf(db: DbOrTx, courtId: string) {
   const config: RuleConfig = await getRuleConfig(db, courtId);
-  return config.orgLife.memberAbsence;
+  return config.dues.arrears;
 }
 
 async function visibleOrg(deps: Deps, actor: Actor, orgId: string, can: (org: { courtId: string; path: string }) => boolean) {
@@ -154,6 +154,7 @@ export async function ledger(deps: Deps, actor: Actor, q: { orgId: string; year:
     total: items.length,
     monthTotals: monthTotals(months, rows),
     arrearsRule: duesArrearsRule,
+    arrearsThresholds: thresholds,
     backPayRule: duesBackPayRule,
   };
 }

@@ -95,10 +95,10 @@ describe.each(testEngines)('本院组织设置规则 (%s)', (engine) => {
 
   it('本院把农民党员党费改为每月0.50元、舍入改为到角后，effective.dues 显示新值，超出0.2–1元的金额被拒绝（[U] 可配置）', async () => {
     const cur = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json();
-    expect(cur.effective.dues).toEqual({ farmerFen: 20, rounding: { mode: 'halfUp', unit: 'fen' } });
+    expect(cur.effective.dues).toEqual({ farmerFen: 20, rounding: { mode: 'halfUp', unit: 'fen' }, arrears: { warnMonths: 3, criticalMonths: 6 } });
     const put = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { dues: { farmerFen: 50, rounding: { unit: 'jiao' } } }, version: cur.version });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json().effective.dues).toEqual({ farmerFen: 50, rounding: { mode: 'halfUp', unit: 'jiao' } });
+    expect(put.json().effective.dues).toEqual({ farmerFen: 50, rounding: { mode: 'halfUp', unit: 'jiao' }, arrears: { warnMonths: 3, criticalMonths: 6 } });
     const again = (await t.as('anshun', 'GET', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`)).json();
     expect(again.overrides.dues).toEqual({ farmerFen: 50, rounding: { unit: 'jiao' } });
     const tooMuch = await t.as('anshun', 'PUT', `/api/v1/courts/${t.fx.courts.anshun}/rule-config`, { overrides: { dues: { farmerFen: 150 } }, version: again.version });

@@ -1,5 +1,5 @@
 // 党费管理 (issue 5): a branch's monthly collection (登记交纳, 代交, 补交 within 6 months), the year's
-// ledger, members 连续未交 3+ months with 党章第九条 cited (the branch decides — nothing automatic),
+// ledger, members 连续未交 3+ months (the court's dues.arrears) with 党章第九条 cited (the branch decides — nothing automatic),
 // 少交/免交 requests and approvals, and the 收缴情况公布 with its Excel export. @see RULES.md §4.1
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
@@ -378,7 +378,7 @@ export default function DuesLedgerPage() {
               <Card size="small"><Statistic title={`${year}年实交（元）`} value={yuan(data.monthTotals.reduce((s, m) => s + m.paidFen, 0))} /></Card>
             </Col>
             <Col xs={12} md={6}>
-              <Card size="small"><Statistic title="连续3个月以上未交" value={behind.length} suffix="人" valueStyle={behind.length ? { color: '#d4380d' } : undefined} /></Card>
+              <Card size="small"><Statistic title={`连续${data.arrearsThresholds.warnMonths}个月以上未交`} value={behind.length} suffix="人" valueStyle={behind.length ? { color: '#d4380d' } : undefined} /></Card>
             </Col>
           </Row>
           {behind.length > 0 && (
