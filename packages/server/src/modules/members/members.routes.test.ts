@@ -512,6 +512,23 @@ describe.each(testEngines)('党员 (%s)', (engine) => {
     expect(entries[entries.length - 1]!.actorName).toBe('命令行');
   });
 
+  it('导入只校验（--dry-run）：读完并校验全部行，报告将新增、更新的人数与问题，名册和审计日志都不变', async () => {
+    const actor = systemActorFor([t.fx.courts.anshun]);
+    const audit = { userId: null, name: '命令行' };
+    const before = await countMembers();
+    const imports = (await auditOf('member.import')).length;
+    const rows = Array.from({ length: 12 }, (_, i) => goodRow(`预检${i}`, nextId()));
+    for (const reader of ['worker', 'inline'] as const) {
+      const checked = await importMembers(t.deps, actor, await xlsxOf(rows), { reader, audit, dryRun: true });
+      expect(checked, reader).toMatchObject({ ok: true, dryRun: true, created: 12, updated: 0, rowCount: 12, problemCount: 0 });
+      const bad = await importMembers(t.deps, actor, await xlsxOf([...rows, goodRow('预检坏', nextId(), { 党员状态: '群众' })]), { reader, audit, dryRun: true });
+      expect(bad, reader).toMatchObject({ ok: false, dryRun: true, problemCount: 1 });
+      expect(bad.problems[0], reader).toMatchObject({ row: 14, column: '党员状态' });
+    }
+    expect(await countMembers()).toBe(before);
+    expect(await auditOf('member.import')).toHaveLength(imports);
+  });
+
   it('导入：工作线程在加载本院数据前就开始读文件；所选党组织不存在时报错并停止该线程，不写入', async () => {
     const actor = systemActorFor([t.fx.courts.anshun]);
     const before = await countMembers();
