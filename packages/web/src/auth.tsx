@@ -17,6 +17,7 @@ export type Permission =
   | 'users:manage'
   | 'security:manage'
   | 'courts:manage'
+  | 'rules:manage'
   | 'activities:read'
   | 'activities:manage'
   | 'reminders:read'

@@ -25,6 +25,16 @@ describe.each(testEngines)('登录与会话 (%s)', (engine) => {
     expect(res.json().permissions).toContain('orgs:manage');
   });
 
+  it('本院规则设置只给法院党建管理员：管理员有 rules:manage，支部书记、普通党员没有（与 PUT rule-config 的授权一致）', async () => {
+    expect((await login('anshun', TEST_PASSWORD)).json().permissions).toContain('rules:manage');
+    for (const username of ['anshun-zb1', 'anshun-dy1']) {
+      const res = await login(username, TEST_PASSWORD);
+      expect(res.statusCode, username).toBe(200);
+      expect(res.json().permissions, username).toContain('dashboard:read');
+      expect(res.json().permissions, username).not.toContain('rules:manage');
+    }
+  });
+
   it('未登录访问接口返回401', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/orgs' });
     expect(res.statusCode).toBe(401);

@@ -15,6 +15,7 @@ export const permissionNames = [
   'users:manage',
   'security:manage',
   'courts:manage',
+  'rules:manage',
   'activities:read',
   'activities:manage',
   'reminders:read',
@@ -82,6 +83,8 @@ export function permissionsOf(actor: Actor): Permission[] {
   if (hasRole(actor, 'courtAdmin', 'branchSecretary')) p.add('pioneers:manage');
   if (hasRole(actor, 'auditor')) p.add('audit:read');
   if (hasRole(actor, 'sysAdmin')) for (const x of ['users:manage', 'courts:manage'] as const) p.add(x);
+  // 本院规则设置: the [U] numbers of the court's own rules (orgs.policy manageRules).
+  if (hasRole(actor, 'courtAdmin')) p.add('rules:manage');
   if (hasRole(actor, 'securityOfficer')) p.add('security:manage');
   return [...p];
 }
