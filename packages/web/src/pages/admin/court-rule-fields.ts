@@ -2,7 +2,7 @@
 // the rule config a court may override (contracts courtRuleOverridesSchema), grouped as the
 // regulations are, with the source each number comes from. [U] rules are configurable per court
 // (DESIGN.md, RULES.md); the page edits these through GET/PUT /courts/:id/rule-config.
-import { duesRoundingModes, duesRoundingUnits, excellenceQuotaModeLabels, excellenceQuotaModes, talkPeerCoverageModes } from '@zhibu/domain';
+import { duesRoundingModeLabels, duesRoundingModes, duesRoundingUnitLabels, duesRoundingUnits, excellenceQuotaModeLabels, excellenceQuotaModes, talkPeerCoverageModes } from '@zhibu/domain';
 
 export type RuleField = {
   /** Dotted path in the rule config, e.g. 'dues.arrears.warnMonths'. */
@@ -20,8 +20,6 @@ export type RuleField = {
 
 export type RuleGroup = { title: string; source: string; fields: RuleField[] };
 
-const roundingModeLabels: Record<(typeof duesRoundingModes)[number], string> = { halfUp: '四舍五入', down: '舍去', up: '进位' };
-const roundingUnitLabels: Record<(typeof duesRoundingUnits)[number], string> = { fen: '分', jiao: '角' };
 const peerCoverageLabels: Record<(typeof talkPeerCoverageModes)[number], string> = {
   eachMemberOnce: '每名党员每年至少与一名党员谈心一次',
   allPairs: '党员之间两两每年都谈心',
@@ -76,8 +74,8 @@ export const courtRuleGroups: RuleGroup[] = [
     source: '中组发〔2008〕3号 第六条（农民党员0.2–1元，由省级党委确定）；党章第九条',
     fields: [
       { path: 'dues.farmerFen', label: '农民党员每月交纳（元）', hint: '0.20–1.00 元', kind: 'int', min: 20, max: 100, scale: 100 },
-      { path: 'dues.rounding.mode', label: '计算结果舍入方式', kind: 'select', options: duesRoundingModes.map((m) => ({ value: m, label: roundingModeLabels[m] })) },
-      { path: 'dues.rounding.unit', label: '舍入到', kind: 'select', options: duesRoundingUnits.map((u) => ({ value: u, label: roundingUnitLabels[u] })) },
+      { path: 'dues.rounding.mode', label: '计算结果舍入方式', kind: 'select', options: duesRoundingModes.map((m) => ({ value: m, label: duesRoundingModeLabels[m] })) },
+      { path: 'dues.rounding.unit', label: '舍入到', kind: 'select', options: duesRoundingUnits.map((u) => ({ value: u, label: duesRoundingUnitLabels[u] })) },
       { path: 'dues.arrears.warnMonths', label: '连续几个月未交党费提醒', kind: 'int', min: 1, max: 24 },
       { path: 'dues.arrears.criticalMonths', label: '连续几个月未交党费为严重', hint: '党章第九条：连续六个月', kind: 'int', min: 1, max: 24 },
     ],
